@@ -1,0 +1,73 @@
+/** The Inspector (v2) resource types, as Enable takes them. */
+export type ResourceType = "EC2" | "ECR" | "LAMBDA" | "LAMBDA_CODE" | "CODE_REPOSITORY";
+
+/** An account the emulator knows, with the key pair that signs as it. */
+export interface AccountSettings {
+    readonly accountId: string;
+    readonly accessKeyId: string;
+    readonly secretAccessKey: string;
+    /**
+     * `administrator`: the organisation's delegated Inspector administrator; `member`: a member of it;
+     * `standalone`: in no organisation.
+     */
+    readonly role: "administrator" | "member" | "standalone";
+    /** `suspended` and `isolated` accounts cannot be enabled (Inspector reports them as such). */
+    readonly state?: "active" | "suspended" | "isolated";
+    /**
+     * Injected per-account failures of Enable/Disable: the first `times` attempts on this account fail with
+     * `errorCode` in `failedAccounts`, then it succeeds.
+     */
+    readonly failures?: readonly { readonly errorCode: string; readonly times: number }[];
+}
+
+/** How long the transitional statuses last, in milliseconds. */
+export interface DelaySettings {
+    /** ENABLING before ENABLED. */
+    readonly enablingMs: number;
+    /** DISABLING before DISABLED. */
+    readonly disablingMs: number;
+    /** Overrides per resource type and/or region (the most specific match wins). */
+    readonly overrides?: readonly {
+        readonly resourceType?: ResourceType;
+        readonly region?: string;
+        readonly enablingMs?: number;
+        readonly disablingMs?: number;
+    }[];
+}
+
+/** A fault injected into one operation (or `*` for all), deterministic from the seed. */
+export interface FaultSettings {
+    readonly service?: "inspector2" | "inspector";
+    /** A model operation name, or `*`. */
+    readonly operation: string;
+    readonly kind: "throttle" | "internal" | "unavailable" | "latency" | "drop";
+    /** The share of matching calls that get the fault, 0 to 1 (default 1). */
+    readonly probability?: number;
+    /** Stop after this many injected faults (default unlimited). */
+    readonly count?: number;
+    /** For `latency`: added milliseconds. For `throttle`: the Retry-After seconds (default 1). */
+    readonly value?: number;
+}
+
+/** Inspector Classic assessment run behaviour. */
+export interface ClassicSettings {
+    /**
+     * Emulated seconds per real second: with 3600, a one-hour template finishes in one second.
+     * The default is 3600.
+     */
+    readonly timeScale: number;
+    /** How many runs may be in progress at once per account before LimitExceededException. Default 10. */
+    readonly maxConcurrentRuns: number;
+}
+
+/** Everything the emulator's behaviour depends on; the admin API can replace parts of it at run time. */
+export interface EmulatorSettings {
+    /** Seeds findings counts and fault choices, so runs repeat exactly. */
+    readonly seed: number;
+    readonly accounts: readonly AccountSettings[];
+    readonly delays: DelaySettings;
+    readonly faults: readonly FaultSettings[];
+    readonly classic: ClassicSettings;
+    /** Allowed difference between the signature's date and the clock, in milliseconds (AWS: 15 minutes). */
+    readonly clockSkewMs: number;
+}

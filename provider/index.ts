@@ -1,0 +1,2 @@
+// The package's public surface. Each resource and the emulator add their exports here.
+export {};
