@@ -58,6 +58,22 @@ export interface ClassicSettings {
     readonly timeScale: number;
     /** How many runs may be in progress at once per account before LimitExceededException. Default 10. */
     readonly maxConcurrentRuns: number;
+    /**
+     * Forces how every run started from now on ends. Unset or null: from the seed and the run, nearly always
+     * COMPLETED, rarely COMPLETED_WITH_ERRORS or FAILED.
+     */
+    readonly outcome?: "COMPLETED" | "COMPLETED_WITH_ERRORS" | "FAILED" | null;
+    /**
+     * Forces the finding counts of every run started from now on, once evaluated; a severity left out counts 0.
+     * Unset or null: derived from the seed and the run's ARN.
+     */
+    readonly findingCounts?: {
+        readonly High?: number;
+        readonly Medium?: number;
+        readonly Low?: number;
+        readonly Informational?: number;
+        readonly Undefined?: number;
+    } | null;
 }
 
 /** Everything the emulator's behaviour depends on; the admin API can replace parts of it at run time. */
