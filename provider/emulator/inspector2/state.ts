@@ -1,0 +1,63 @@
+import { AccountStatusStore, type AccountStatusSnapshot } from "./account-status-store";
+import { IdempotencyStore, type IdempotencySnapshot } from "./idempotency";
+import { InjectedFailures, type InjectedFailuresSnapshot } from "./injected-failures";
+import { MemberRecords, type MemberRecordsSnapshot } from "./member-records";
+
+const SNAPSHOT_FORMAT = "inspector2-state/1";
+
+/** The JSON form of the whole Inspector (v2) state, as the state file holds it. */
+export interface Inspector2Snapshot {
+    readonly format: typeof SNAPSHOT_FORMAT;
+    readonly statuses: AccountStatusSnapshot;
+    readonly failures: InjectedFailuresSnapshot;
+    readonly tokens: IdempotencySnapshot;
+    readonly members: MemberRecordsSnapshot;
+}
+
+/** Everything the Inspector (v2) emulation remembers between calls. */
+export class Inspector2State {
+    readonly statuses = new AccountStatusStore();
+    readonly failures = new InjectedFailures();
+    readonly tokens = new IdempotencyStore();
+    readonly members = new MemberRecords();
+
+    reset(): void {
+        this.statuses.reset();
+        this.failures.reset();
+        this.tokens.reset();
+        this.members.reset();
+    }
+
+    snapshot(): Inspector2Snapshot {
+        return {
+            format: SNAPSHOT_FORMAT,
+            statuses: this.statuses.snapshot(),
+            failures: this.failures.snapshot(),
+            tokens: this.tokens.snapshot(),
+            members: this.members.snapshot(),
+        };
+    }
+
+    restore(snapshot: unknown): void {
+        if (!isSnapshot(snapshot)) {
+            throw new Error(
+                `The inspector2 state is not a snapshot in format ${SNAPSHOT_FORMAT}; it cannot be restored.`,
+            );
+        }
+        this.statuses.restore(snapshot.statuses);
+        this.failures.restore(snapshot.failures);
+        this.tokens.restore(snapshot.tokens);
+        this.members.restore(snapshot.members);
+    }
+}
+
+function isSnapshot(value: unknown): value is Inspector2Snapshot {
+    if (typeof value !== "object" || value === null) return false;
+    const candidate = value as Record<string, unknown>;
+    return (
+        candidate.format === SNAPSHOT_FORMAT &&
+        ["statuses", "failures", "tokens", "members"].every(
+            (part) => typeof candidate[part] === "object" && candidate[part] !== null,
+        )
+    );
+}
