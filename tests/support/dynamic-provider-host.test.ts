@@ -249,7 +249,7 @@ describe("dynamic provider host connected to the fake engine", () => {
             withProvider(provider, { title: "via-engine", text: "x" }),
         );
         await host.create(urn, inputs);
-        assert.deepEqual(await host.waitForLog("created note via-engine"), {
+        assert.deepEqual(await host.waitForLog(/^created note via-engine$/), {
             severity: "info",
             message: "created note via-engine",
             via: "engine",

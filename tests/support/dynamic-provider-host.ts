@@ -48,7 +48,6 @@ import { Struct, type JavaScriptValue } from "google-protobuf/google/protobuf/st
 import * as providerRpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as providerProto from "@pulumi/pulumi/proto/provider_pb";
 import { Status } from "@pulumi/pulumi/proto/status_pb";
-import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { FakeEngine } from "./fake-engine";
 import { createProgramDirectory, PACKAGE_NAME, type ProgramDirectory } from "./program-directory";
 import { parseConsoleLog, type LogEntry } from "./provider-log";
@@ -62,9 +61,6 @@ export {
     withProvider,
     type Properties,
 } from "./serialize-dynamic-provider";
-
-/** The value the engine puts in a Struct for a property not known yet (during preview). */
-export const UNKNOWN = unknownValue;
 
 /** The type token of a `pulumi.dynamic.Resource` registered without module or type. */
 export const DYNAMIC_RESOURCE_TYPE = "pulumi-nodejs:dynamic:Resource";
@@ -85,7 +81,12 @@ export interface HostOptions {
      * package installed as a user has it), deleted on close.
      */
     cwd?: string;
-    /** Variables added to this process's environment for the host (AWS endpoints, credentials, region…). */
+    /**
+     * Variables added to this process's environment for the host (AWS endpoints, credentials, region…). They
+     * are fixed for the host's life, and the SDK clients the provider caches keep them: start the emulator
+     * first, then the host pointing at it. (The engine also sets `PULUMI_CONFIG` to the stack config as JSON;
+     * pass it here if a provider reads `pulumi.Config`.)
+     */
     env?: Record<string, string>;
     /**
      * Give the host `PULUMI_NODEJS_ENGINE` so `pulumi.log.*` goes to the fake engine over gRPC. The real engine
@@ -243,7 +244,13 @@ export class DynamicProviderHost {
         return this.child.pid!;
     }
 
-    /** Configure: hands the stack config (namespaced keys, e.g. `{ "aws:region": "us-east-1" }`) to the host. */
+    /**
+     * Configure: hands the stack config (namespaced keys, e.g. `{ "aws:region": "us-east-1" }`) to the host.
+     * Call it before anything else. The host runs a provider's own `configure` lazily, once per distinct
+     * `__provider` text, when that text is first used, with the config it holds at that moment; configuring
+     * again later does not reach providers already loaded. Implementation modules are loaded once per host
+     * too, so their module-level state is shared by the tests that share a host, as by the resources of a stack.
+     */
     async configure(config: Properties): Promise<void> {
         const request = new providerProto.ConfigureRequest();
         request.setArgs(toStruct(config));
