@@ -30,7 +30,11 @@ export interface EmulatedService {
     readonly name: ServiceName;
     /** The operations this service serves (model operation names). */
     readonly operations: readonly string[];
-    handle(operation: string, input: Record<string, unknown>, caller: Caller): Promise<Record<string, unknown>>;
+    handle(
+        operation: string,
+        input: Record<string, unknown>,
+        caller: Caller,
+    ): Promise<Record<string, unknown>>;
     /** Forgets all state, as after a restart without a state file. */
     reset(): void;
     /** A JSON-serialisable copy of the state, for the state file. */

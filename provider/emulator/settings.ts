@@ -1,11 +1,11 @@
 /** The Inspector (v2) resource types, as Enable takes them. */
 export type ResourceType = "EC2" | "ECR" | "LAMBDA" | "LAMBDA_CODE" | "CODE_REPOSITORY";
 
-/** An account the emulator knows, with the key pair that signs as it. */
+/** An account the emulator knows, with the key pair that signs as it (none when nobody signs as it). */
 export interface AccountSettings {
     readonly accountId: string;
-    readonly accessKeyId: string;
-    readonly secretAccessKey: string;
+    readonly accessKeyId?: string;
+    readonly secretAccessKey?: string;
     /**
      * `administrator`: the organisation's delegated Inspector administrator; `member`: a member of it;
      * `standalone`: in no organisation.
@@ -78,6 +78,8 @@ export interface ClassicSettings {
 
 /** Everything the emulator's behaviour depends on; the admin API can replace parts of it at run time. */
 export interface EmulatorSettings {
+    /** The default region: the one in the printed environment and where the Classic template is seeded. */
+    readonly region: string;
     /** Seeds findings counts and fault choices, so runs repeat exactly. */
     readonly seed: number;
     readonly accounts: readonly AccountSettings[];
@@ -87,3 +89,15 @@ export interface EmulatorSettings {
     /** Allowed difference between the signature's date and the clock, in milliseconds (AWS: 15 minutes). */
     readonly clockSkewMs: number;
 }
+
+/**
+ * Settings that differ from others, deep-merged over them: nested objects merge member by member, while arrays
+ * (accounts, faults, overrides) replace the whole list.
+ */
+export type PartialSettings = DeepPartial<EmulatorSettings>;
+
+export type DeepPartial<T> = T extends readonly unknown[]
+    ? T
+    : T extends object
+      ? { readonly [K in keyof T]?: DeepPartial<T[K]> }
+      : T;
