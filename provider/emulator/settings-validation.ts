@@ -1,11 +1,12 @@
 import { REGION_PATTERN } from "../aws/region";
+import { CLASSIC_BEHAVIOUR_KEYS, classicBehaviourProblems } from "./classic/settings-problems";
 
 const TOP_LEVEL_KEYS = ["region", "seed", "accounts", "delays", "faults", "classic", "clockSkewMs"];
 const ACCOUNT_KEYS = ["accountId", "accessKeyId", "secretAccessKey", "role", "state", "failures"];
 const DELAY_KEYS = ["enablingMs", "disablingMs", "overrides"];
 const OVERRIDE_KEYS = ["resourceType", "region", "enablingMs", "disablingMs"];
 const FAULT_KEYS = ["service", "operation", "kind", "probability", "count", "value"];
-const CLASSIC_KEYS = ["timeScale", "maxConcurrentRuns"];
+const CLASSIC_KEYS = ["timeScale", "maxConcurrentRuns", ...CLASSIC_BEHAVIOUR_KEYS];
 const ROLES = ["administrator", "member", "standalone"];
 const ACCOUNT_STATES = ["active", "suspended", "isolated"];
 const FAULT_KINDS = ["throttle", "internal", "unavailable", "latency", "drop"];
@@ -39,6 +40,7 @@ export function settingsProblems(settings: unknown): string[] {
             report("classic.timeScale", settings.classic.timeScale, "must be a number greater than 0");
         }
         checkInteger("classic.maxConcurrentRuns", settings.classic.maxConcurrentRuns, 1, report);
+        classicBehaviourProblems(settings.classic, report);
     } else {
         report("classic", settings.classic, "must be an object");
     }

@@ -1,0 +1,48 @@
+import { InspectorClient } from "@aws-sdk/client-inspector";
+import { Inspector2Client } from "@aws-sdk/client-inspector2";
+import type { RunningEmulator } from "../../../provider/emulator";
+import { DEFAULT_SETTINGS } from "../../../provider/emulator";
+
+export interface Credentials {
+    readonly accessKeyId: string;
+    readonly secretAccessKey: string;
+}
+
+function credentialsOf(accountId: string): Credentials {
+    const account = DEFAULT_SETTINGS.accounts.find((candidate) => candidate.accountId === accountId);
+    if (!account?.accessKeyId || !account.secretAccessKey)
+        throw new Error(`account ${accountId} has no keys`);
+    return { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey };
+}
+
+/** The default delegated administrator's key pair. */
+export const ADMINISTRATOR = credentialsOf("111122223333");
+/** The default standalone account's key pair. */
+export const STANDALONE = credentialsOf("999988887777");
+
+export interface ClientOptions {
+    readonly credentials?: Credentials;
+    readonly region?: string;
+    /** Attempts per call; 1 (no retries) unless a test wants the SDK's retry behaviour. */
+    readonly maxAttempts?: number;
+}
+
+/** A real Inspector (v2) SDK client pointed at the emulator. */
+export function inspector2Client(emulator: RunningEmulator, options: ClientOptions = {}): Inspector2Client {
+    return new Inspector2Client({
+        endpoint: emulator.url,
+        region: options.region ?? "us-east-1",
+        credentials: options.credentials ?? ADMINISTRATOR,
+        maxAttempts: options.maxAttempts ?? 1,
+    });
+}
+
+/** A real Inspector Classic SDK client pointed at the emulator. */
+export function classicClient(emulator: RunningEmulator, options: ClientOptions = {}): InspectorClient {
+    return new InspectorClient({
+        endpoint: emulator.url,
+        region: options.region ?? "us-east-1",
+        credentials: options.credentials ?? ADMINISTRATOR,
+        maxAttempts: options.maxAttempts ?? 1,
+    });
+}
