@@ -12,3 +12,7 @@ export type {
     PartialSettings,
     RunningEmulator,
 } from "./emulator";
+export { InspectorEnablement, ENABLEMENT_TYPE_TOKEN } from "./enablement/resource";
+export type { InspectorEnablementArgs } from "./enablement/args";
+export type { AccountStatus, FailedAccount, ResourceStatus, Status } from "./enablement/account-status";
+export { RESOURCE_TYPES, type ResourceType } from "./enablement/resource-types";

@@ -1,0 +1,62 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { ResourceType } from "./resource-types";
+
+/** The inputs of an {@link InspectorEnablement}. */
+export interface InspectorEnablementArgs {
+    /**
+     * The resource types to scan: any of `EC2`, `ECR`, `LAMBDA`, `LAMBDA_CODE` and `CODE_REPOSITORY`. At least
+     * one; duplicates and order do not matter. Adding or removing a type is an in-place update.
+     */
+    readonly resourceTypes: pulumi.Input<pulumi.Input<ResourceType>[]>;
+
+    /**
+     * The 12-digit IDs of the accounts to scan: any number, the delegated administrator among its members if
+     * need be (the provider calls Inspector 100 accounts at a time). Duplicates and order do not matter. Adding
+     * or removing accounts is an in-place update.
+     *
+     * @default the account the provider's credentials belong to
+     */
+    readonly accountIds?: pulumi.Input<pulumi.Input<string>[]>;
+
+    /**
+     * The base of the idempotency tokens sent with Enable: each call's token (1 to 64 characters) is derived
+     * from it and the call's content, so a retried or interrupted `pulumi up` repeats the same tokens. Changing
+     * it changes nothing in AWS.
+     *
+     * @default a token derived from the project, the stack and the resource's name
+     */
+    readonly clientToken?: pulumi.Input<string>;
+
+    /**
+     * The AWS region to enable Inspector in. Changing it replaces the resource (the new region is enabled
+     * before the old one is disabled).
+     *
+     * @default the stack's `aws:region`, then `AWS_REGION`, then `AWS_DEFAULT_REGION`
+     */
+    readonly region?: pulumi.Input<string>;
+
+    /**
+     * Whether create and update wait until every type is ENABLED on every account (and removed ones DISABLED).
+     * When false they finish once Inspector has accepted the change. Delete always waits.
+     *
+     * @default true
+     */
+    readonly waitForEnabled?: pulumi.Input<boolean>;
+
+    /**
+     * How long one create, update or delete may take, waiting and retries included: a whole number from 1 to
+     * 86400. When it runs out the resource is recorded with the statuses reached so far, and the next
+     * `pulumi up` continues.
+     *
+     * @default 900
+     */
+    readonly waitTimeoutSeconds?: pulumi.Input<number>;
+
+    /**
+     * The first pause between status checks, in seconds (above 0, at most 300); pauses then grow by half each
+     * time up to ten times this. Also the base of the back-off when Inspector throttles or fails.
+     *
+     * @default 3
+     */
+    readonly pollIntervalSeconds?: pulumi.Input<number>;
+}

@@ -1,0 +1,267 @@
+import type { AccountStatus, FailedAccount } from "./account-status";
+import { hasReached, type Direction } from "./direction";
+import { INEFFECTIVE_CODE } from "./errors";
+import {
+    failureKind,
+    MAX_DOUBTFUL_FAILURES,
+    MAX_INEFFECTIVE_SENDS,
+    MAX_TEMPORARY_FAILURES,
+} from "./failure-kind";
+import { accountReport, changeAccounts, type CallContext } from "./inspector-calls";
+import { planBatches, typesNeedingCall, type Batch, type Targets } from "./plan";
+import type { Reporter } from "./progress";
+import type { ResourceType } from "./resource-types";
+import { pollPause, sleepUntilAtMost } from "./timing";
+import { chunkToken } from "./token";
+
+/** What to converge: which types go which way on which accounts, and how. */
+export interface ConvergeRequest {
+    readonly direction: Direction;
+    readonly targets: Targets;
+    readonly callerAccountId: string;
+    /** Wait until every type has settled (ENABLED or DISABLED), not only until Inspector accepted the change. */
+    readonly wait: boolean;
+    readonly context: CallContext;
+    /** The operation's token, which each Enable call's token derives from. */
+    readonly operationToken: string;
+    readonly report: Reporter;
+    /** Names the resource in progress messages. */
+    readonly label: string;
+}
+
+/** Where a converge ended. */
+export interface ConvergeResult {
+    /** Inspector's last reported status of each target account it reported. */
+    readonly statuses: ReadonlyMap<string, AccountStatus>;
+    /** Accounts that failed for good; at a timeout also the last temporary failure of unsettled accounts. */
+    readonly failures: ReadonlyMap<string, FailedAccount>;
+    /** Accounts out of reach while disabling (left the organisation, isolated), with why: nothing to do there. */
+    readonly gone: ReadonlyMap<string, FailedAccount>;
+    /** Accounts not yet settled when the deadline came; empty unless `timedOut`. */
+    readonly unsettled: readonly string[];
+    readonly timedOut: boolean;
+    /** Whether any Enable or Disable was sent. */
+    readonly changed: boolean;
+}
+
+/** A call failed as a whole (after all retries): the converge stops, with what it knew by then. */
+export class ConvergeInterrupted extends Error {
+    constructor(
+        override readonly cause: Error,
+        readonly partial: ConvergeResult,
+    ) {
+        super(cause.message);
+        this.name = "ConvergeInterrupted";
+    }
+}
+
+/**
+ * Moves every target account's types towards the direction's goal, as a loop of: read the statuses (100
+ * accounts per call), send only the calls still needed, pause with growing intervals. Reading first makes
+ * the whole thing resumable and idempotent: accounts already where they should be (adopted, or done by an
+ * interrupted earlier run) get no call at all.
+ */
+export async function converge(request: ConvergeRequest): Promise<ConvergeResult> {
+    const run = new ConvergeRun(request);
+    return run.execute();
+}
+
+class ConvergeRun {
+    private readonly statuses = new Map<string, AccountStatus>();
+    private readonly failures = new Map<string, FailedAccount>();
+    private readonly gone = new Map<string, FailedAccount>();
+    private readonly temporaryFailures = new Map<string, number>();
+    private readonly doubtfulFailures = new Map<string, number>();
+    private readonly lastFailures = new Map<string, FailedAccount>();
+    /** Times each exact batch was sent, so a re-send gets a fresh token. */
+    private readonly sends = new Map<string, number>();
+    /** Accounts Inspector accepted a change for, with the types, to tell when a change had no effect. */
+    private readonly expecting = new Map<string, readonly ResourceType[]>();
+    private readonly ineffective = new Map<string, number>();
+    private readonly accountIds: string[];
+    private changed = false;
+    private lastProgress = "";
+
+    constructor(private readonly request: ConvergeRequest) {
+        this.accountIds = [...request.targets.keys()].sort();
+    }
+
+    async execute(): Promise<ConvergeResult> {
+        const { timing } = this.request.context;
+        try {
+            for (let pauses = 0; ; pauses++) {
+                const unreadable = await this.readStatuses();
+                this.reportProgress();
+                const batches = planBatches(
+                    this.request.direction,
+                    this.request.targets,
+                    this.statuses,
+                    this.request.callerAccountId,
+                    new Set([...this.failures.keys(), ...this.gone.keys(), ...unreadable]),
+                );
+                const unsettled = this.unsettled();
+                if (batches.length === 0 && unsettled.length === 0) return this.result(false, []);
+                if (Date.now() >= timing.deadline) return this.result(true, unsettled);
+                await this.send(batches);
+                await sleepUntilAtMost(pollPause(timing, pauses), timing.deadline);
+            }
+        } catch (error) {
+            if (error instanceof Error && error.name === "InspectorCallError") {
+                throw new ConvergeInterrupted(error, this.result(false, []));
+            }
+            throw error;
+        }
+    }
+
+    /** Reads every account still in play; returns those Inspector could not report this time. */
+    private async readStatuses(): Promise<Set<string>> {
+        const active = this.accountIds.filter((id) => !this.failures.has(id) && !this.gone.has(id));
+        const report = await accountReport(this.request.context, active);
+        for (const [accountId, status] of report.statuses) {
+            this.statuses.set(accountId, status);
+            this.checkEffect(accountId, status);
+        }
+        const unreadable = new Set<string>();
+        for (const [accountId, failure] of report.failures) {
+            if (!report.statuses.has(accountId)) unreadable.add(accountId);
+            this.recordFailure(failure);
+        }
+        return unreadable;
+    }
+
+    /** An accepted change whose types still need the same call had no effect (e.g. a replayed answer). */
+    private checkEffect(accountId: string, status: AccountStatus): void {
+        const expected = this.expecting.get(accountId);
+        if (!expected) return;
+        this.expecting.delete(accountId);
+        const stillNeeded = typesNeedingCall(this.request.direction, expected, status);
+        if (stillNeeded.length === 0) return;
+        const times = (this.ineffective.get(accountId) ?? 0) + 1;
+        this.ineffective.set(accountId, times);
+        if (times < MAX_INEFFECTIVE_SENDS) return;
+        const verb = this.request.direction === "enable" ? "Enable" : "Disable";
+        this.failures.set(accountId, {
+            accountId,
+            errorCode: INEFFECTIVE_CODE,
+            errorMessage: `Inspector accepted ${verb} ${times} times, but ${stillNeeded.join(", ")} did not change`,
+            status: status.status,
+            resourceStatus: status.resourceStatus,
+        });
+    }
+
+    private recordFailure(failure: FailedAccount): void {
+        const { accountId } = failure;
+        if (failure.resourceStatus && failure.status) {
+            this.statuses.set(accountId, {
+                accountId,
+                status: failure.status,
+                resourceStatus: failure.resourceStatus,
+            });
+        }
+        const disabling = this.request.direction === "disable";
+        switch (failureKind(this.request.direction, failure)) {
+            case "done":
+            case "wait":
+                return;
+            case "gone":
+                if (disabling) this.gone.set(accountId, failure);
+                else this.failures.set(accountId, failure);
+                return;
+            case "permanent":
+                this.failures.set(accountId, failure);
+                return;
+            case "retry":
+                this.lastFailures.set(accountId, failure);
+                if (count(this.temporaryFailures, accountId) > MAX_TEMPORARY_FAILURES) {
+                    this.failures.set(accountId, failure);
+                }
+                return;
+            case "retry-few":
+                this.lastFailures.set(accountId, failure);
+                if (count(this.doubtfulFailures, accountId) > MAX_DOUBTFUL_FAILURES) {
+                    if (disabling) this.gone.set(accountId, failure);
+                    else this.failures.set(accountId, failure);
+                }
+                return;
+        }
+    }
+
+    /** Sends the planned calls: the calling account's own call first, the rest side by side. */
+    private async send(batches: readonly Batch[]): Promise<void> {
+        if (batches.length === 0) return;
+        const [first, ...rest] = batches;
+        const callerFirst =
+            first.accountIds.length === 1 && first.accountIds[0] === this.request.callerAccountId;
+        if (callerFirst) await this.sendBatch(first);
+        const outcomes = await Promise.allSettled(
+            (callerFirst ? rest : batches).map((b) => this.sendBatch(b)),
+        );
+        const failed = outcomes.find((outcome) => outcome.status === "rejected");
+        if (failed) throw failed.reason;
+    }
+
+    private async sendBatch(batch: Batch): Promise<void> {
+        const { direction, context, operationToken } = this.request;
+        const key = JSON.stringify([batch.resourceTypes, batch.accountIds]);
+        const attempt = (this.sends.get(key) ?? 0) + 1;
+        this.sends.set(key, attempt);
+        const token = direction === "enable" ? chunkToken(operationToken, batch, attempt) : undefined;
+        this.changed = true;
+        const answer = await changeAccounts(context, direction, batch, token);
+        for (const account of answer.accounts) {
+            this.statuses.set(account.accountId, account);
+            this.expecting.set(account.accountId, batch.resourceTypes);
+            this.lastFailures.delete(account.accountId);
+        }
+        for (const failure of answer.failedAccounts) this.recordFailure(failure);
+    }
+
+    /** Target accounts still in play that have not reached the goal (or, without waiting, are not under way). */
+    private unsettled(): string[] {
+        const { direction, targets, wait } = this.request;
+        return this.accountIds.filter(
+            (accountId) =>
+                !this.failures.has(accountId) &&
+                !this.gone.has(accountId) &&
+                !hasReached(direction, targets.get(accountId)!, this.statuses.get(accountId), wait),
+        );
+    }
+
+    private reportProgress(): void {
+        const { direction, targets, label } = this.request;
+        const settled = this.accountIds.filter(
+            (accountId) =>
+                this.gone.has(accountId) ||
+                hasReached(direction, targets.get(accountId)!, this.statuses.get(accountId), true),
+        ).length;
+        const message = `${label}: ${settled}/${this.accountIds.length} accounts ${direction}d in ${this.request.context.region}`;
+        if (message === this.lastProgress) return;
+        this.lastProgress = message;
+        this.request.report(message);
+    }
+
+    private result(timedOut: boolean, unsettled: readonly string[]): ConvergeResult {
+        const failures = new Map(this.failures);
+        if (timedOut) {
+            for (const accountId of unsettled) {
+                const last = this.lastFailures.get(accountId);
+                if (last) failures.set(accountId, last);
+            }
+        }
+        return {
+            statuses: new Map(this.statuses),
+            failures,
+            gone: new Map(this.gone),
+            unsettled,
+            timedOut,
+            changed: this.changed,
+        };
+    }
+}
+
+/** Adds one to an account's counter and returns the new count. */
+function count(counters: Map<string, number>, accountId: string): number {
+    const value = (counters.get(accountId) ?? 0) + 1;
+    counters.set(accountId, value);
+    return value;
+}

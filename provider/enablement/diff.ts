@@ -1,0 +1,79 @@
+import { hasAll, type Status } from "./account-status";
+import { INPUT_KEYS } from "./inputs";
+import type { EnablementOutputs } from "./outputs";
+import type { ResourceType } from "./resource-types";
+import { isUnknown } from "./validate";
+
+/** The dynamic provider's diff answer. */
+export interface EnablementDiff {
+    readonly changes: boolean;
+    readonly replaces: string[];
+    readonly stables: string[];
+    readonly deleteBeforeReplace: boolean;
+}
+
+/** Outputs that no in-place update changes. */
+const STABLE_OUTPUTS = ["region", "callerAccountId", "createdAt"] as const;
+
+/**
+ * Compares the stored outputs (which carry the last inputs and Inspector's last known statuses) with the new
+ * checked inputs. Pure: diff runs during preview, so it must not call AWS.
+ *
+ * - A new region is a replacement: an enablement belongs to one region. The new one can be created before the
+ *   old one is deleted, since they never touch the same regional settings.
+ * - New resource types or accounts are an in-place update.
+ * - A provider-only input (token, wait settings) alone is an update that calls nothing in AWS: it only records
+ *   the new value, so the stored outputs never disagree with the inputs.
+ * - Drift counts as a change even when the inputs are equal: a requested type found disabled on a requested
+ *   account (after a refresh), an account Inspector could not act on, or a removal whose Disable did not
+ *   succeed yet. The update then does only that missing work.
+ */
+export function diffEnablement(
+    olds: Readonly<Partial<EnablementOutputs>> & Readonly<Record<string, unknown>>,
+    news: Readonly<Record<string, unknown>>,
+): EnablementDiff {
+    const replaces = isUnknown(news.region) || news.region !== olds.region ? ["region"] : [];
+    const changedInputs = INPUT_KEYS.filter((key) => !sameValue(olds[key], news[key]));
+    const changes = replaces.length > 0 || changedInputs.length > 0 || hasDrift(olds, news);
+    const stables =
+        replaces.length > 0
+            ? []
+            : [
+                  ...STABLE_OUTPUTS,
+                  ...INPUT_KEYS.filter((key) => key !== "region" && !changedInputs.includes(key)),
+              ];
+    return { changes, replaces, stables, deleteBeforeReplace: false };
+}
+
+/** Whether Inspector's last known state falls short of the (unchanged) desired state. */
+export function hasDrift(
+    olds: Readonly<Partial<EnablementOutputs>>,
+    news: Readonly<Record<string, unknown>>,
+): boolean {
+    const resourceTypes = news.resourceTypes as ResourceType[] | undefined;
+    const accountIds =
+        (news.accountIds as string[] | undefined) ??
+        (olds.callerAccountId ? [olds.callerAccountId] : undefined);
+    if (
+        !Array.isArray(resourceTypes) ||
+        !accountIds ||
+        !olds.managedAccountIds ||
+        !olds.managedResourceTypes
+    ) {
+        return true;
+    }
+    if (!sameValue([...olds.managedAccountIds].sort(), [...accountIds].sort())) return true;
+    if (!sameValue([...olds.managedResourceTypes].sort(), [...resourceTypes].sort())) return true;
+
+    const settled: Status[] = news.waitForEnabled === false ? ["ENABLED", "ENABLING"] : ["ENABLED"];
+    const accounts = new Map((olds.accounts ?? []).map((account) => [account.accountId, account]));
+    return accountIds.some((accountId) => {
+        const account = accounts.get(accountId);
+        return !account || !hasAll(account, resourceTypes, settled);
+    });
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+    if (isUnknown(a) || isUnknown(b)) return false;
+    return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,90 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { AccountStatus, FailedAccount } from "./account-status";
+import type { InspectorEnablementArgs } from "./args";
+import { enablementProvider } from "./provider";
+import type { ResourceType } from "./resource-types";
+
+/** The module and type name; `pulumi.dynamic.Resource` makes them `pulumi-nodejs:dynamic/<module>:<type>`. */
+const MODULE = "inspector";
+const TYPE = "InspectorEnablement";
+
+/** The resource's type token. */
+export const ENABLEMENT_TYPE_TOKEN = `pulumi-nodejs:dynamic/${MODULE}:${TYPE}`;
+
+/**
+ * Turns Amazon Inspector (v2) scanning on for one account or any number of accounts of an organisation, waits
+ * until it is really on, shows drift on refresh and turns off exactly what it turned on when destroyed.
+ *
+ * @example
+ * const scanning = new InspectorEnablement("scanning", {
+ *     resourceTypes: ["EC2", "ECR"],
+ *     accountIds: ["111122223333", "444455556666"],
+ * });
+ * export const enabled = scanning.enabledAccountCount;
+ */
+export class InspectorEnablement extends pulumi.dynamic.Resource {
+    /** The requested resource types, sorted. */
+    public readonly resourceTypes!: pulumi.Output<ResourceType[]>;
+    /** The requested account IDs, sorted; undefined when the calling account is meant. */
+    public readonly accountIds!: pulumi.Output<string[] | undefined>;
+    /** The base idempotency token in use (given, or derived for this resource). */
+    public readonly clientToken!: pulumi.Output<string>;
+    /** The region the resource acts in, resolved from the input, the stack's `aws:region` or the environment. */
+    public readonly region!: pulumi.Output<string>;
+    public readonly waitForEnabled!: pulumi.Output<boolean>;
+    public readonly waitTimeoutSeconds!: pulumi.Output<number>;
+    public readonly pollIntervalSeconds!: pulumi.Output<number>;
+    /** This resource's URN as the program computed it (it scopes the default token). */
+    public readonly resourceUrn!: pulumi.Output<string>;
+    /** The account the provider's credentials belong to. */
+    public readonly callerAccountId!: pulumi.Output<string>;
+    /** The accounts this resource turns off when destroyed. */
+    public readonly managedAccountIds!: pulumi.Output<string[]>;
+    /** The resource types this resource turns off when destroyed. */
+    public readonly managedResourceTypes!: pulumi.Output<ResourceType[]>;
+    /** Per account, as Inspector reports it: account ID, status and each resource type's status. */
+    public readonly accounts!: pulumi.Output<AccountStatus[]>;
+    /** Per account Inspector could not act on: account ID, error code and message, status where known. */
+    public readonly failedAccounts!: pulumi.Output<FailedAccount[]>;
+    /** How many accounts have every requested type ENABLED. */
+    public readonly enabledAccountCount!: pulumi.Output<number>;
+    /** When the enablement was created (or adopted), ISO 8601. */
+    public readonly createdAt!: pulumi.Output<string>;
+    /** When create or the last update finished, ISO 8601. */
+    public readonly updatedAt!: pulumi.Output<string>;
+
+    constructor(name: string, args: InspectorEnablementArgs, opts?: pulumi.CustomResourceOptions) {
+        const resourceUrn = pulumi.createUrn(
+            name,
+            ENABLEMENT_TYPE_TOKEN,
+            opts?.parent,
+            pulumi.getProject(),
+            pulumi.getStack(),
+        );
+        super(
+            enablementProvider,
+            name,
+            {
+                resourceTypes: args.resourceTypes,
+                accountIds: args.accountIds,
+                clientToken: args.clientToken,
+                region: args.region,
+                waitForEnabled: args.waitForEnabled,
+                waitTimeoutSeconds: args.waitTimeoutSeconds,
+                pollIntervalSeconds: args.pollIntervalSeconds,
+                resourceUrn,
+                callerAccountId: undefined,
+                managedAccountIds: undefined,
+                managedResourceTypes: undefined,
+                accounts: undefined,
+                failedAccounts: undefined,
+                enabledAccountCount: undefined,
+                createdAt: undefined,
+                updatedAt: undefined,
+            },
+            opts,
+            MODULE,
+            TYPE,
+        );
+    }
+}
