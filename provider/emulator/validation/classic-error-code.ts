@@ -6,75 +6,86 @@ const NAME_ALIASES: Readonly<Record<string, string>> = {
     durationInSeconds: "DURATION",
 };
 
-/**
- * The InvalidInputErrorCode value for a violation, derived from the names on its path the way Classic names its
- * codes: `INVALID_<SUBJECT>` (optionally `_PATTERN`) for a bad value, `INVALID_NUMBER_OF_<SUBJECT>S` for a bad
- * list size, where the subject may be qualified by the enclosing element (tags[0].key → TAG_KEY) or by the
- * operation's noun (ListAssessmentRuns' filter.states → ASSESSMENT_RUN_STATES). The innermost name that yields a
- * known code wins; when none does, the first code about the operation's noun, else the first code at all.
- */
-export function classicErrorCode(
-    errorCodes: readonly string[],
-    operation: string,
-    violation: Violation,
-): string {
-    const known = new Set(errorCodes);
-    for (const candidate of candidates(errorCodes, operation, violation))
-        if (known.has(candidate)) return candidate;
-    const noun = operationNoun(operation);
-    return (
-        errorCodes.find((code) => code.startsWith(`INVALID_${noun}`)) ?? errorCodes[0] ?? "INVALID_ATTRIBUTE"
-    );
+/** A name on the violation's path, as UPPER_SNAKE words; `element` when the violation lies inside one item. */
+interface Subject {
+    readonly words: readonly string[];
+    readonly element: boolean;
 }
 
-function* candidates(
-    errorCodes: readonly string[],
-    operation: string,
-    violation: Violation,
-): Generator<string> {
+/**
+ * The InvalidInputErrorCode value for a violation, derived from the names on its path the way Classic names its
+ * codes: `INVALID_<SUBJECT>` (or `…_PATTERN`) for a bad value, `INVALID_NUMBER_OF_<SUBJECT>S` for a bad list
+ * size. The subject may be qualified by the enclosing item (resourceGroupTags[0].key → RESOURCE_GROUP_TAG_KEY), by
+ * the operation's noun (ListAssessmentRuns' filter.states → ASSESSMENT_RUN_STATES) or by one extra word
+ * (roleArn → IAM_ROLE_ARN). Inner names win over outer ones; when no name yields a code, the first code about
+ * the operation's noun stands in, else the first code of all.
+ */
+export function classicErrorCode(errorCodes: readonly string[], operation: string, violation: Violation): string {
+    const known = new Set(errorCodes);
+    for (const candidate of candidates(operation, violation)) if (known.has(candidate)) return candidate;
+    const counting = violation.rule === "count";
+    for (const subject of subjectsOf(violation.path)) {
+        for (const variant of variants(subject)) {
+            const qualified = errorCodes.find((code) => isQualifiedBy(code, variant, counting));
+            if (qualified) return qualified;
+        }
+    }
+    const noun = operationNoun(operation);
+    return errorCodes.find((code) => code.startsWith(`INVALID_${noun}`)) ?? errorCodes[0] ?? "INVALID_ATTRIBUTE";
+}
+
+function* candidates(operation: string, violation: Violation): Generator<string> {
     const subjects = subjectsOf(violation.path);
     const noun = operationNoun(operation);
     for (const [position, subject] of subjects.entries()) {
         const outer = subjects[position + 1];
-        const prefixes = ["", ...(outer ? [`${outer}_`] : []), `${noun}_`];
-        // Only the innermost subject's list is the one whose size is wrong.
+        const prefixes = ["", ...(outer ? variants(outer).map((variant) => `${variant}_`) : []), `${noun}_`];
+        // Only the innermost name is the list whose size is wrong.
         const counting = violation.rule === "count" && position === 0;
-        for (const variant of truncations(subject)) {
+        for (const variant of variants(subject)) {
             for (const prefix of prefixes) {
-                if (counting) yield `INVALID_NUMBER_OF_${prefix}${variant}`;
-                else {
-                    if (violation.rule === "pattern") yield `INVALID_${prefix}${variant}_PATTERN`;
-                    yield `INVALID_${prefix}${variant}`;
+                if (counting) {
+                    yield `INVALID_NUMBER_OF_${prefix}${variant}`;
+                    continue;
                 }
+                if (violation.rule === "pattern") yield `INVALID_${prefix}${variant}_PATTERN`;
+                yield `INVALID_${prefix}${variant}`;
             }
-        }
-        // A code that qualifies the subject further: roleArn → INVALID_IAM_ROLE_ARN.
-        for (const code of errorCodes) {
-            if (code.startsWith("INVALID_NUMBER_OF_") === counting && code.endsWith(`_${subject}`))
-                yield code;
         }
     }
 }
 
-/**
- * The names along the path, innermost first, in UPPER_SNAKE form: a list or map member inside whose element the
- * violation lies is named in the singular (assessmentRunArns[0] → ASSESSMENT_RUN_ARN).
- */
-function subjectsOf(path: readonly PathStep[]): string[] {
-    const subjects: string[] = [];
+/** `INVALID_<ONE WORD>_<variant>`, of the kind (size or value) wanted. */
+function isQualifiedBy(code: string, variant: string, counting: boolean): boolean {
+    const start = counting ? "INVALID_NUMBER_OF_" : "INVALID_";
+    if (!code.startsWith(start) || !code.endsWith(`_${variant}`)) return false;
+    if (!counting && code.startsWith("INVALID_NUMBER_OF_")) return false;
+    const qualifier = code.slice(start.length, code.length - variant.length - 1);
+    return /^[A-Z0-9]+$/.test(qualifier);
+}
+
+/** The names along the path, innermost first. */
+function subjectsOf(path: readonly PathStep[]): Subject[] {
+    const subjects: Subject[] = [];
     path.forEach((step, index) => {
         if (!("member" in step)) return;
         const name = NAME_ALIASES[step.member] ?? upperSnake(step.member);
         const next = path[index + 1];
-        subjects.push(next !== undefined && !("member" in next) ? singular(name) : name);
+        subjects.push({ words: name.split("_"), element: next !== undefined && !("member" in next) });
     });
     return subjects.reverse();
 }
 
-/** ASSESSMENT_RUN_NAME, ASSESSMENT_RUN, ASSESSMENT: longer, more specific forms first. */
-function truncations(subject: string): string[] {
-    const words = subject.split("_");
-    return words.map((_, index) => words.slice(0, words.length - index).join("_"));
+/**
+ * The subject and its shorter forms, longest first (USER_ATTRIBUTES_FOR_FINDINGS, USER_ATTRIBUTES_FOR,
+ * USER_ATTRIBUTES, USER), each in the singular when the violation is about one item of the list.
+ */
+function variants(subject: Subject): string[] {
+    const { words } = subject;
+    return words.map((_, index) => {
+        const variant = words.slice(0, words.length - index).join("_");
+        return subject.element ? singular(variant) : variant;
+    });
 }
 
 /** The noun an operation acts on, singular: ListAssessmentRuns → ASSESSMENT_RUN. */
