@@ -1,0 +1,182 @@
+import assert from "node:assert/strict";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+import type { AccountStatus } from "../../provider/enablement/account-status";
+import { diffEnablement, type EnablementDiff } from "../../provider/enablement/diff";
+import type { EnablementOutputs } from "../../provider/enablement/outputs";
+
+const URN = "urn:pulumi:dev::p::pulumi-nodejs:dynamic/inspector:InspectorEnablement::scanning";
+const ADMIN = "111122223333";
+const MEMBER = "444455556666";
+
+function account(accountId: string, ec2: string, ecr: string): AccountStatus {
+    return { accountId, status: "ENABLED", resourceStatus: { ec2, ecr } } as AccountStatus;
+}
+
+const INPUTS = {
+    resourceTypes: ["EC2", "ECR"],
+    accountIds: [ADMIN, MEMBER],
+    clientToken: "pulumi-abc",
+    region: "eu-west-1",
+    waitForEnabled: true,
+    waitTimeoutSeconds: 900,
+    pollIntervalSeconds: 3,
+    resourceUrn: URN,
+};
+
+const OLDS: EnablementOutputs = {
+    ...(INPUTS as EnablementOutputs),
+    callerAccountId: ADMIN,
+    managedAccountIds: [ADMIN, MEMBER],
+    managedResourceTypes: ["EC2", "ECR"],
+    accounts: [account(ADMIN, "ENABLED", "ENABLED"), account(MEMBER, "ENABLED", "ENABLED")],
+    failedAccounts: [],
+    enabledAccountCount: 2,
+    createdAt: "2025-01-01T00:00:00.000Z",
+    updatedAt: "2025-01-01T00:00:00.000Z",
+};
+
+const ALL_STABLE = [
+    "region",
+    "callerAccountId",
+    "createdAt",
+    "resourceTypes",
+    "accountIds",
+    "clientToken",
+    "waitForEnabled",
+    "waitTimeoutSeconds",
+    "pollIntervalSeconds",
+    "resourceUrn",
+];
+const NO_CHANGE: EnablementDiff = {
+    changes: false,
+    replaces: [],
+    stables: ALL_STABLE,
+    deleteBeforeReplace: false,
+};
+const REPLACE: EnablementDiff = {
+    changes: true,
+    replaces: ["region"],
+    stables: [],
+    deleteBeforeReplace: false,
+};
+
+function inPlace(...changed: string[]): EnablementDiff {
+    return {
+        changes: true,
+        replaces: [],
+        stables: ALL_STABLE.filter((key) => !changed.includes(key)),
+        deleteBeforeReplace: false,
+    };
+}
+
+const cases: [string, Partial<EnablementOutputs>, Record<string, unknown>, EnablementDiff][] = [
+    ["nothing changed and nothing drifted", OLDS, INPUTS, NO_CHANGE],
+    ["a new region replaces, creating the new one first", OLDS, { ...INPUTS, region: "eu-west-2" }, REPLACE],
+    ["a region unknown during preview may replace", OLDS, { ...INPUTS, region: unknownValue }, REPLACE],
+    [
+        "an added type is an update",
+        OLDS,
+        { ...INPUTS, resourceTypes: ["EC2", "ECR", "LAMBDA"] },
+        inPlace("resourceTypes"),
+    ],
+    ["a removed type is an update", OLDS, { ...INPUTS, resourceTypes: ["EC2"] }, inPlace("resourceTypes")],
+    [
+        "an added account is an update",
+        OLDS,
+        { ...INPUTS, accountIds: [ADMIN, MEMBER, "777788889999"] },
+        inPlace("accountIds"),
+    ],
+    [
+        "types unknown during preview are an update",
+        OLDS,
+        { ...INPUTS, resourceTypes: unknownValue },
+        inPlace("resourceTypes"),
+    ],
+    [
+        "a new token alone is an update that only records it",
+        OLDS,
+        { ...INPUTS, clientToken: "other" },
+        inPlace("clientToken"),
+    ],
+    [
+        "new wait settings alone are an update that only records them",
+        OLDS,
+        { ...INPUTS, waitTimeoutSeconds: 60, pollIntervalSeconds: 1 },
+        inPlace("waitTimeoutSeconds", "pollIntervalSeconds"),
+    ],
+    [
+        "drift: a type disabled outside Pulumi",
+        { ...OLDS, accounts: [account(ADMIN, "ENABLED", "ENABLED"), account(MEMBER, "ENABLED", "DISABLED")] },
+        INPUTS,
+        inPlace(),
+    ],
+    [
+        "drift: an account Inspector did not report (it failed or left the organisation)",
+        { ...OLDS, accounts: [account(ADMIN, "ENABLED", "ENABLED")] },
+        INPUTS,
+        inPlace(),
+    ],
+    [
+        "still ENABLING when create waits: the update waits for it",
+        { ...OLDS, accounts: [account(ADMIN, "ENABLED", "ENABLED"), account(MEMBER, "ENABLED", "ENABLING")] },
+        INPUTS,
+        inPlace(),
+    ],
+    [
+        "still ENABLING is enough when waiting is off",
+        {
+            ...OLDS,
+            waitForEnabled: false,
+            accounts: [account(ADMIN, "ENABLING", "ENABLING"), account(MEMBER, "ENABLED", "ENABLING")],
+        },
+        { ...INPUTS, waitForEnabled: false },
+        NO_CHANGE,
+    ],
+    [
+        "a removed account whose Disable did not finish",
+        { ...OLDS, managedAccountIds: [ADMIN, MEMBER, "777788889999"] },
+        INPUTS,
+        inPlace(),
+    ],
+    [
+        "a removed type whose Disable did not finish",
+        { ...OLDS, managedResourceTypes: ["EC2", "ECR", "LAMBDA"] },
+        INPUTS,
+        inPlace(),
+    ],
+    [
+        "the calling account (accountIds left out), enabled",
+        {
+            ...OLDS,
+            accountIds: undefined,
+            managedAccountIds: [ADMIN],
+            accounts: [account(ADMIN, "ENABLED", "ENABLED")],
+        },
+        { ...INPUTS, accountIds: undefined },
+        NO_CHANGE,
+    ],
+    [
+        "the calling account after a switch of credentials to another account",
+        {
+            ...OLDS,
+            accountIds: undefined,
+            callerAccountId: MEMBER,
+            managedAccountIds: [ADMIN],
+            accounts: [account(ADMIN, "ENABLED", "ENABLED")],
+        },
+        { ...INPUTS, accountIds: undefined },
+        inPlace(),
+    ],
+    [
+        "state from a create that stopped before it knew anything",
+        { ...INPUTS, accounts: [] } as Partial<EnablementOutputs>,
+        INPUTS,
+        { changes: true, replaces: [], stables: ALL_STABLE, deleteBeforeReplace: false },
+    ],
+];
+
+describe("enablement diff", () => {
+    for (const [name, olds, news, expected] of cases) {
+        it(name, () => assert.deepEqual(diffEnablement(olds, news), expected));
+    }
+});
