@@ -20,7 +20,11 @@ interface Subject {
  * (roleArn → IAM_ROLE_ARN). Inner names win over outer ones; when no name yields a code, the first code about
  * the operation's noun stands in, else the first code of all.
  */
-export function classicErrorCode(errorCodes: readonly string[], operation: string, violation: Violation): string {
+export function classicErrorCode(
+    errorCodes: readonly string[],
+    operation: string,
+    violation: Violation,
+): string {
     const known = new Set(errorCodes);
     for (const candidate of candidates(operation, violation)) if (known.has(candidate)) return candidate;
     const counting = violation.rule === "count";
@@ -31,7 +35,9 @@ export function classicErrorCode(errorCodes: readonly string[], operation: strin
         }
     }
     const noun = operationNoun(operation);
-    return errorCodes.find((code) => code.startsWith(`INVALID_${noun}`)) ?? errorCodes[0] ?? "INVALID_ATTRIBUTE";
+    return (
+        errorCodes.find((code) => code.startsWith(`INVALID_${noun}`)) ?? errorCodes[0] ?? "INVALID_ATTRIBUTE"
+    );
 }
 
 function* candidates(operation: string, violation: Violation): Generator<string> {
