@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { MAX_ASSESSMENT_TARGETS } from "../../../provider/emulator/classic/limits";
 import { ClassicService } from "../../../provider/emulator/classic/service";
 import { ServiceError } from "../../../provider/emulator/service-error";
 import { ADMIN, FakeContext } from "./fake-context";
@@ -169,6 +170,29 @@ describe("ClassicService", () => {
             );
             assert.deepEqual(service.snapshot(), { version: 1, counter: 0, scopes: [] });
         });
+    });
+
+    it("refuses more than 50 assessment targets per account and region", async () => {
+        service.seedDefaults("111122223333", "us-east-1");
+        for (let index = 2; index <= MAX_ASSESSMENT_TARGETS; index++) {
+            await service.handle(
+                "CreateAssessmentTarget",
+                { assessmentTargetName: `target-${index}` },
+                ADMIN,
+            );
+        }
+        await assert.rejects(
+            service.handle("CreateAssessmentTarget", { assessmentTargetName: "one-too-many" }, ADMIN),
+            (error: unknown) =>
+                error instanceof ServiceError &&
+                error.code === "LimitExceededException" &&
+                error.members.errorCode === "ASSESSMENT_TARGET_LIMIT_EXCEEDED" &&
+                error.members.canRetry === false &&
+                error.message ===
+                    'assessmentTargetName "one-too-many" cannot be created: account 111122223333 already has the maximum of 50 assessment targets in region us-east-1',
+        );
+        const elsewhere = { ...ADMIN, region: "eu-west-1" };
+        await service.handle("CreateAssessmentTarget", { assessmentTargetName: "one-too-many" }, elsewhere);
     });
 
     it("counts executed mutations for the caller's account", async () => {
