@@ -64,7 +64,7 @@ export function useEmulator(settings: PartialSettings = {}): EmulatorFixture {
         fixture.emulator.admin.updateSettings({
             ...base,
             faults: [],
-            classic: { maxConcurrentRuns: 10, ...base.classic },
+            classic: { maxConcurrentRuns: 10, outcome: null, findingCounts: null, ...base.classic },
         });
     });
     after(async () => {
