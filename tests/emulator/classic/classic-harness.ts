@@ -69,12 +69,17 @@ export class ClassicHarness {
         return client;
     }
 
-    /** Forgets all state (the seeded template comes back with the same ARN) and restores the given settings. */
-    reset(settings: PartialSettings = {}): void {
+    /**
+     * Forgets all state (the seeded template comes back with the same ARN) and sets the Classic settings back to
+     * the defaults, forcing nothing, with `classic` laid over them.
+     */
+    reset(classic: PartialSettings["classic"] = {}): void {
         // Nothing exists after a reset that could see time go back, and the clock stays close to the signatures'.
         this.clock = Date.now();
         this.running.admin.reset();
-        this.running.admin.updateSettings({ classic: DEFAULT_SETTINGS.classic, ...settings });
+        this.running.admin.updateSettings({
+            classic: { ...DEFAULT_SETTINGS.classic, outcome: null, findingCounts: null, ...classic },
+        });
     }
 
     async close(): Promise<void> {

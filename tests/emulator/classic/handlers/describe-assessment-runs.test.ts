@@ -31,10 +31,10 @@ function plannedSeconds(duration: number): [state: string, at: number][] {
 describe("Classic DescribeAssessmentRuns", () => {
     let harness: ClassicHarness;
     before(async () => {
-        harness = await ClassicHarness.start({ classic: { timeScale: 3600 } });
+        harness = await ClassicHarness.start();
     });
     after(() => harness.close());
-    beforeEach(() => harness.reset());
+    beforeEach(() => harness.reset({ outcome: "COMPLETED" }));
 
     it("shows every state in turn, exactly when the scaled clock reaches it", async () => {
         const client = harness.client();

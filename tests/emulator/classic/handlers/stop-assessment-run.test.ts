@@ -14,7 +14,7 @@ describe("Classic StopAssessmentRun", () => {
         harness = await ClassicHarness.start();
     });
     after(() => harness.close());
-    beforeEach(() => harness.reset({ classic: { timeScale: 3600 } }));
+    beforeEach(() => harness.reset({ outcome: "COMPLETED" }));
 
     async function stop(runArn: string, stopAction?: StopAction): Promise<void> {
         await harness.client().send(new StopAssessmentRunCommand({ assessmentRunArn: runArn, stopAction }));
