@@ -6,8 +6,9 @@ export type Direction = "enable" | "disable";
 
 /** Statuses after which a type needs the call of this direction. */
 export const NEEDS_CALL: Readonly<Record<Direction, readonly (Status | undefined)[]>> = {
-    // A type Inspector does not report has never been enabled.
-    enable: ["DISABLED", undefined],
+    // A type Inspector does not report has never been enabled. A suspended account is sent too, so that
+    // Inspector's own refusal says why it cannot be enabled.
+    enable: ["DISABLED", undefined, "SUSPENDED"],
     // Disabling during ENABLING is allowed; Inspector answers ENABLE_IN_PROGRESS if it is not, and that is retried.
     disable: ["ENABLED", "ENABLING"],
 };
@@ -15,13 +16,14 @@ export const NEEDS_CALL: Readonly<Record<Direction, readonly (Status | undefined
 /** Statuses in which a type has reached this direction's goal, when waiting for it to settle. */
 export const SETTLED: Readonly<Record<Direction, readonly (Status | undefined)[]>> = {
     enable: ["ENABLED"],
-    disable: ["DISABLED", undefined],
+    // A suspended account scans nothing, which is all that disabling asks.
+    disable: ["DISABLED", undefined, "SUSPENDING", "SUSPENDED"],
 };
 
 /** Statuses that are good enough when not waiting: the change is accepted and under way. */
 export const ACCEPTED: Readonly<Record<Direction, readonly (Status | undefined)[]>> = {
     enable: ["ENABLED", "ENABLING"],
-    disable: ["DISABLED", "DISABLING", undefined],
+    disable: ["DISABLED", "DISABLING", undefined, "SUSPENDING", "SUSPENDED"],
 };
 
 /**

@@ -1,6 +1,6 @@
 import { typeStatus, type AccountStatus } from "./account-status";
 import { chunk } from "./chunk";
-import { NEEDS_CALL, type Direction } from "./direction";
+import { hasReached, NEEDS_CALL, type Direction } from "./direction";
 import type { ResourceType } from "./resource-types";
 
 /** One Enable or Disable call: the same resource types on up to 100 accounts. */
@@ -36,7 +36,7 @@ export function planBatches(
         if (skip.has(accountId)) continue;
         const needed = typesNeedingCall(direction, targets.get(accountId)!, statuses.get(accountId));
         if (accountId !== callerAccountId && direction === "disable") {
-            membersBusy ||= !isOff(targets.get(accountId)!, statuses.get(accountId));
+            membersBusy ||= !hasReached("disable", targets.get(accountId)!, statuses.get(accountId), true);
         }
         if (needed.length === 0) continue;
         if (accountId === callerAccountId) {
@@ -70,13 +70,4 @@ export function typesNeedingCall(
     return resourceTypes
         .filter((type) => NEEDS_CALL[direction].includes(account ? typeStatus(account, type) : undefined))
         .sort();
-}
-
-/** Whether every one of the types is off (or was never reported) on the account. */
-function isOff(resourceTypes: readonly ResourceType[], account: AccountStatus | undefined): boolean {
-    if (!account) return true;
-    return resourceTypes.every((type) => {
-        const status = typeStatus(account, type);
-        return status === undefined || status === "DISABLED";
-    });
 }
