@@ -101,15 +101,13 @@ export function explainInspectorError(error: unknown, context: ErrorContext): Er
                 `${retryLater}.`;
             break;
         case "InternalException":
-            message = `Inspector had an internal error in ${context.operation} for ${run} (${said}); ${retryLater}.`;
+            message = `Inspector had an internal error in ${context.operation} for ${run} (${said}); run pulumi up again.`;
             break;
         case "InvalidInputException":
             message = `Inspector rejected ${context.operation} for ${run} as invalid (${said}).`;
             break;
         default:
-            message =
-                `${context.operation} for ${run} in ${context.region} failed: ${shape.message ?? String(error)}. ` +
-                `Inspector Classic exists only in some regions; check the region and the network, ${retryLater}.`;
+            message = `${context.operation} for ${run} in ${context.region} failed: ${shape.message ?? String(error)}.`;
     }
     return new Error(message, { cause: error });
 }

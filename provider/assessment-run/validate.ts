@@ -190,17 +190,9 @@ function checkRegion(
         shown = `region ${describeValue(value)}`;
     } else {
         const chosen = defaultRegion(context.stackRegion, context.env);
-        if (!chosen) {
-            // The template's own region is the only sensible place left to start the run.
-            if (template.parts) return template.parts.region;
-            if (template.value === UNKNOWN) return UNKNOWN;
-            fail(
-                "region",
-                "region is not set and has no default: set region, the stack's aws:region or AWS_REGION " +
-                    "(or pass a valid assessmentTemplateArn, whose region is used)",
-            );
-            return undefined;
-        }
+        // Without any default, the template's own region is the only sensible place to start the run. An
+        // invalid template has failed already; once it is fixed, its region applies.
+        if (!chosen) return template.value === UNKNOWN ? UNKNOWN : template.parts?.region;
         region = chosen.region;
         shown = `region ${describeValue(region)} (${chosen.source})`;
     }

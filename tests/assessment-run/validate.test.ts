@@ -1,0 +1,431 @@
+import assert from "node:assert/strict";
+import { type CheckContext, checkInputs } from "../../provider/assessment-run/validate";
+import { UNKNOWN } from "../../provider/assessment-run/values";
+
+const TEMPLATE = "arn:aws:inspector:us-west-2:123456789012:target/0-nvgVhaxX/template/0-7sbz2Kz0";
+const SCOPE = { project: "shop", stack: "prod", resource: "release-scan" };
+const NO_DEFAULTS: CheckContext = { env: {} };
+
+/** The inputs the AssessmentRun class sends for `args`. */
+function news(args: Record<string, unknown>): Record<string, unknown> {
+    return { assessmentTemplateArn: TEMPLATE, namingScope: SCOPE, ...args };
+}
+
+describe("AssessmentRun check", () => {
+    describe("normalises valid inputs", () => {
+        const cases: {
+            title: string;
+            args: Record<string, unknown>;
+            context?: CheckContext;
+            expected: Record<string, unknown>;
+        }[] = [
+            {
+                title: "only the template: defaults filled in, name derived, region from the template",
+                args: {},
+                expected: {
+                    assessmentTemplateArn: TEMPLATE,
+                    namingScope: SCOPE,
+                    assessmentRunName: "release-scan-prod-d19ea3b1ee",
+                    region: "us-west-2",
+                    waitForCompletion: false,
+                    stopActionOnDelete: "START_EVALUATION",
+                    deleteOnDestroy: false,
+                },
+            },
+            {
+                title: "every input given, letter case of enumerations normalised, triggers hashed into the name",
+                args: {
+                    assessmentRunName: "release-42",
+                    region: "us-west-2",
+                    waitForCompletion: true,
+                    waitTimeoutSeconds: 7200,
+                    failOnFindings: "medium",
+                    triggers: ["ami-0abc"],
+                    stopActionOnDelete: "skip_evaluation",
+                    deleteOnDestroy: true,
+                },
+                expected: {
+                    assessmentTemplateArn: TEMPLATE,
+                    namingScope: SCOPE,
+                    triggers: ["ami-0abc"],
+                    assessmentRunName: "release-42-9c565ed2",
+                    region: "us-west-2",
+                    failOnFindings: "Medium",
+                    waitForCompletion: true,
+                    waitTimeoutSeconds: 7200,
+                    stopActionOnDelete: "SKIP_EVALUATION",
+                    deleteOnDestroy: true,
+                },
+            },
+            {
+                title: "failOnFindings turns waiting on",
+                args: { failOnFindings: "High" },
+                expected: {
+                    assessmentTemplateArn: TEMPLATE,
+                    namingScope: SCOPE,
+                    assessmentRunName: "release-scan-prod-d19ea3b1ee",
+                    region: "us-west-2",
+                    failOnFindings: "High",
+                    waitForCompletion: true,
+                    stopActionOnDelete: "START_EVALUATION",
+                    deleteOnDestroy: false,
+                },
+            },
+            {
+                title: "the region from the stack's aws:region when it agrees with the template",
+                args: {},
+                context: { stackRegion: "us-west-2", env: { AWS_REGION: "eu-west-1" } },
+                expected: {
+                    assessmentTemplateArn: TEMPLATE,
+                    namingScope: SCOPE,
+                    assessmentRunName: "release-scan-prod-d19ea3b1ee",
+                    region: "us-west-2",
+                    waitForCompletion: false,
+                    stopActionOnDelete: "START_EVALUATION",
+                    deleteOnDestroy: false,
+                },
+            },
+            {
+                title: "unknown values at preview are accepted, and what depends on them stays unknown",
+                args: {
+                    assessmentTemplateArn: UNKNOWN,
+                    triggers: [UNKNOWN],
+                    waitForCompletion: UNKNOWN,
+                    failOnFindings: UNKNOWN,
+                    waitTimeoutSeconds: UNKNOWN,
+                    stopActionOnDelete: UNKNOWN,
+                    deleteOnDestroy: UNKNOWN,
+                },
+                expected: {
+                    assessmentTemplateArn: UNKNOWN,
+                    namingScope: SCOPE,
+                    triggers: [UNKNOWN],
+                    assessmentRunName: UNKNOWN,
+                    region: UNKNOWN,
+                    failOnFindings: UNKNOWN,
+                    waitForCompletion: UNKNOWN,
+                    waitTimeoutSeconds: UNKNOWN,
+                    stopActionOnDelete: UNKNOWN,
+                    deleteOnDestroy: UNKNOWN,
+                },
+            },
+            {
+                title: "an unknown template with a known name and region",
+                args: {
+                    assessmentTemplateArn: UNKNOWN,
+                    assessmentRunName: "release-42",
+                    region: "eu-west-1",
+                },
+                expected: {
+                    assessmentTemplateArn: UNKNOWN,
+                    namingScope: SCOPE,
+                    assessmentRunName: "release-42",
+                    region: "eu-west-1",
+                    waitForCompletion: false,
+                    stopActionOnDelete: "START_EVALUATION",
+                    deleteOnDestroy: false,
+                },
+            },
+            {
+                title: "a user name needs no naming scope",
+                args: { assessmentRunName: "release-42", namingScope: undefined },
+                expected: {
+                    assessmentTemplateArn: TEMPLATE,
+                    assessmentRunName: "release-42",
+                    region: "us-west-2",
+                    waitForCompletion: false,
+                    stopActionOnDelete: "START_EVALUATION",
+                    deleteOnDestroy: false,
+                },
+            },
+        ];
+        for (const { title, args, context, expected } of cases) {
+            it(title, () => {
+                const outcome = checkInputs(news(args), context ?? NO_DEFAULTS);
+                assert.deepEqual(outcome.failures, []);
+                assert.deepEqual(outcome.inputs, expected);
+            });
+        }
+    });
+
+    describe("names the property, the value and the rule in each failure", () => {
+        const cases: {
+            title: string;
+            args: Record<string, unknown>;
+            context?: CheckContext;
+            failures: [string, string][];
+        }[] = [
+            {
+                title: "missing template",
+                args: { assessmentTemplateArn: undefined },
+                failures: [
+                    [
+                        "assessmentTemplateArn",
+                        "assessmentTemplateArn is required: the ARN of the Inspector Classic assessment template to run",
+                    ],
+                ],
+            },
+            {
+                title: "template not a string",
+                args: { assessmentTemplateArn: 42 },
+                failures: [
+                    ["assessmentTemplateArn", "assessmentTemplateArn 42 must be a string (a template ARN)"],
+                ],
+            },
+            {
+                title: "empty template",
+                args: { assessmentTemplateArn: "" },
+                failures: [
+                    [
+                        "assessmentTemplateArn",
+                        'assessmentTemplateArn "" is 0 characters long; it must be 1 to 300',
+                    ],
+                ],
+            },
+            {
+                title: "template too long",
+                args: { assessmentTemplateArn: `${TEMPLATE}${"x".repeat(300)}` },
+                failures: [
+                    [
+                        "assessmentTemplateArn",
+                        `assessmentTemplateArn "${TEMPLATE}${"x".repeat(19)}..." is 378 characters long; it must be 1 to 300`,
+                    ],
+                ],
+            },
+            {
+                title: "not an ARN",
+                args: { assessmentTemplateArn: "my-template" },
+                failures: [
+                    [
+                        "assessmentTemplateArn",
+                        'assessmentTemplateArn "my-template" is not an Inspector Classic assessment template ARN ' +
+                            "(arn:<partition>:inspector:<region>:<account>:target/<id>/template/<id>)",
+                    ],
+                ],
+            },
+            {
+                title: "a run ARN instead of its template's",
+                args: { assessmentTemplateArn: `${TEMPLATE}/run/0-MKkpXXPE` },
+                failures: [
+                    [
+                        "assessmentTemplateArn",
+                        `assessmentTemplateArn "${TEMPLATE}/run/0-MKkpXXPE" is not an Inspector Classic assessment ` +
+                            "template ARN (arn:<partition>:inspector:<region>:<account>:target/<id>/template/<id>); " +
+                            "it is an assessment run ARN, pass the ARN of its template (the part before /run/)",
+                    ],
+                ],
+            },
+            {
+                title: "a target ARN",
+                args: { assessmentTemplateArn: "arn:aws:inspector:us-west-2:123456789012:target/0-nvgVhaxX" },
+                failures: [
+                    [
+                        "assessmentTemplateArn",
+                        'assessmentTemplateArn "arn:aws:inspector:us-west-2:123456789012:target/0-nvgVhaxX" is not ' +
+                            "an Inspector Classic assessment template ARN " +
+                            "(arn:<partition>:inspector:<region>:<account>:target/<id>/template/<id>); it is an " +
+                            "assessment target ARN, pass the ARN of one of the target's templates",
+                    ],
+                ],
+            },
+            {
+                title: "empty run name",
+                args: { assessmentRunName: "" },
+                failures: [
+                    ["assessmentRunName", 'assessmentRunName "" is 0 characters long; it must be 1 to 140'],
+                ],
+            },
+            {
+                title: "run name too long",
+                args: { assessmentRunName: "n".repeat(141) },
+                failures: [
+                    [
+                        "assessmentRunName",
+                        `assessmentRunName "${"n".repeat(97)}..." is 141 characters long; it must be 1 to 140`,
+                    ],
+                ],
+            },
+            {
+                title: "run name not a string",
+                args: { assessmentRunName: ["a"] },
+                failures: [["assessmentRunName", 'assessmentRunName ["a"] (list) must be a string']],
+            },
+            {
+                title: "region not a region name",
+                args: { region: "US-WEST-2" },
+                failures: [["region", 'region "US-WEST-2" is not an AWS region name such as "us-east-1"']],
+            },
+            {
+                title: "region not a string",
+                args: { region: 2 },
+                failures: [["region", 'region 2 must be a string such as "us-east-1"']],
+            },
+            {
+                title: "explicit region differs from the template's",
+                args: { region: "us-east-1" },
+                failures: [
+                    [
+                        "region",
+                        'region "us-east-1" differs from the region of assessmentTemplateArn ("us-west-2"); a run ' +
+                            'starts in its template\'s region, so set region to "us-west-2" or use a template from us-east-1',
+                    ],
+                ],
+            },
+            {
+                title: "the stack's region differs from the template's",
+                args: {},
+                context: { stackRegion: "eu-west-1", env: {} },
+                failures: [
+                    [
+                        "region",
+                        'region "eu-west-1" (from the stack\'s aws:region) differs from the region of ' +
+                            'assessmentTemplateArn ("us-west-2"); a run starts in its template\'s region, so set ' +
+                            'region to "us-west-2" or use a template from eu-west-1',
+                    ],
+                ],
+            },
+            {
+                title: "AWS_REGION differs from the template's",
+                args: {},
+                context: { env: { AWS_REGION: "eu-west-1" } },
+                failures: [
+                    [
+                        "region",
+                        'region "eu-west-1" (from AWS_REGION) differs from the region of assessmentTemplateArn ' +
+                            '("us-west-2"); a run starts in its template\'s region, so set region to "us-west-2" or ' +
+                            "use a template from eu-west-1",
+                    ],
+                ],
+            },
+            {
+                title: "an invalid AWS_DEFAULT_REGION",
+                args: {},
+                context: { env: { AWS_DEFAULT_REGION: "west" } },
+                failures: [
+                    [
+                        "region",
+                        'region "west" (from AWS_DEFAULT_REGION) is not an AWS region name such as "us-east-1"',
+                    ],
+                ],
+            },
+            {
+                title: "no region anywhere and an invalid template: only the template is reported",
+                args: { assessmentTemplateArn: "nope", assessmentRunName: "r" },
+                failures: [
+                    [
+                        "assessmentTemplateArn",
+                        'assessmentTemplateArn "nope" is not an Inspector Classic assessment template ARN ' +
+                            "(arn:<partition>:inspector:<region>:<account>:target/<id>/template/<id>)",
+                    ],
+                ],
+            },
+            {
+                title: "wait flag not a boolean",
+                args: { waitForCompletion: "yes" },
+                failures: [["waitForCompletion", 'waitForCompletion "yes" must be true or false']],
+            },
+            {
+                title: "timeout zero",
+                args: { waitTimeoutSeconds: 0 },
+                failures: [
+                    [
+                        "waitTimeoutSeconds",
+                        "waitTimeoutSeconds 0 must be a whole number of seconds from 1 to 604800 (7 days)",
+                    ],
+                ],
+            },
+            {
+                title: "timeout fractional",
+                args: { waitTimeoutSeconds: 1.5 },
+                failures: [
+                    [
+                        "waitTimeoutSeconds",
+                        "waitTimeoutSeconds 1.5 must be a whole number of seconds from 1 to 604800 (7 days)",
+                    ],
+                ],
+            },
+            {
+                title: "timeout over a week",
+                args: { waitTimeoutSeconds: 604801 },
+                failures: [
+                    [
+                        "waitTimeoutSeconds",
+                        "waitTimeoutSeconds 604801 must be a whole number of seconds from 1 to 604800 (7 days)",
+                    ],
+                ],
+            },
+            {
+                title: "a severity that does not exist",
+                args: { failOnFindings: "Critical" },
+                failures: [
+                    [
+                        "failOnFindings",
+                        'failOnFindings "Critical" is not a severity; use High, Medium, Low or Informational (any letter case)',
+                    ],
+                ],
+            },
+            {
+                title: "Undefined is no threshold",
+                args: { failOnFindings: "Undefined" },
+                failures: [
+                    [
+                        "failOnFindings",
+                        'failOnFindings "Undefined" cannot be a threshold: findings of severity Undefined have no ' +
+                            "rank; use High, Medium, Low or Informational (any letter case)",
+                    ],
+                ],
+            },
+            {
+                title: "a gate without waiting",
+                args: { failOnFindings: "High", waitForCompletion: false },
+                failures: [
+                    [
+                        "failOnFindings",
+                        'failOnFindings "High" needs waitForCompletion true (it is false): findings are only known ' +
+                            "once the run has finished; remove waitForCompletion or set it to true",
+                    ],
+                ],
+            },
+            {
+                title: "triggers not a list",
+                args: { triggers: "ami-1" },
+                failures: [["triggers", 'triggers "ami-1" must be a list of values']],
+            },
+            {
+                title: "an unknown stop action",
+                args: { stopActionOnDelete: "STOP" },
+                failures: [
+                    [
+                        "stopActionOnDelete",
+                        'stopActionOnDelete "STOP" is not a stop action; use START_EVALUATION or SKIP_EVALUATION',
+                    ],
+                ],
+            },
+            {
+                title: "deleteOnDestroy not a boolean",
+                args: { deleteOnDestroy: 1 },
+                failures: [["deleteOnDestroy", "deleteOnDestroy 1 must be true or false"]],
+            },
+            {
+                title: "no naming scope and no name (the provider used without the class)",
+                args: { namingScope: undefined },
+                failures: [
+                    [
+                        "namingScope",
+                        "namingScope undefined must be an object with the strings project, stack and resource " +
+                            "(the AssessmentRun class sets it; without it, set assessmentRunName)",
+                    ],
+                ],
+            },
+        ];
+        for (const { title, args, context, failures } of cases) {
+            it(title, () => {
+                const outcome = checkInputs(news(args), context ?? NO_DEFAULTS);
+                assert.deepEqual(
+                    outcome.failures.map((failure) => [failure.property, failure.reason]),
+                    failures,
+                );
+            });
+        }
+    });
+});
