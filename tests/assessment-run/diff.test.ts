@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { diffRun } from "../../provider/assessment-run/diff";
 import { UNKNOWN } from "../../provider/assessment-run/values";
 
-const STATE = {
+/** Checked inputs, as check returns them on every preview. */
+const INPUTS = {
     assessmentTemplateArn: "arn:aws:inspector:us-west-2:123456789012:target/0-nvgVhaxX/template/0-7sbz2Kz0",
     assessmentRunName: "release-42",
     region: "us-west-2",
@@ -12,15 +13,15 @@ const STATE = {
     stopActionOnDelete: "START_EVALUATION",
     deleteOnDestroy: false,
     namingScope: { project: "shop", stack: "prod", resource: "release-scan" },
-    // Outputs recorded next to the inputs; they never count as changes.
-    assessmentRunArn:
-        "arn:aws:inspector:us-west-2:123456789012:target/0-nvgVhaxX/template/0-7sbz2Kz0/run/0-MKkpXXPE",
+};
+
+/** The recorded state: the inputs and the run's outputs next to them, which never count as changes. */
+const STATE = {
+    ...INPUTS,
+    assessmentRunArn: `${INPUTS.assessmentTemplateArn}/run/0-MKkpXXPE`,
     state: "COMPLETED",
     findingCounts: { High: 0, Medium: 1, Low: 0, Informational: 0, Undefined: 0 },
 };
-
-/** The checked inputs that produced STATE (what check returns on the next preview). */
-const { assessmentRunArn: _arn, state: _state, findingCounts: _counts, ...INPUTS } = STATE;
 
 describe("AssessmentRun diff", () => {
     const cases: { title: string; news: Record<string, unknown>; expected: ReturnType<typeof diffRun> }[] = [
