@@ -34,8 +34,6 @@ async function main(): Promise<void> {
             return fail(`Invalid settings:\n  ${error.problems.join("\n  ")}`);
         return fail((error as Error).message);
     }
-    console.log(startupBanner(emulator.url, emulator.templateArn, emulator.env));
-
     const running = emulator;
     const stop = (signal: string) => {
         console.log(`\n${signal}: stopping the emulator`);
@@ -49,6 +47,8 @@ async function main(): Promise<void> {
     };
     process.once("SIGINT", () => stop("SIGINT"));
     process.once("SIGTERM", () => stop("SIGTERM"));
+    // Printed last: whoever waits for the banner may signal at once, and the handlers are in place by then.
+    console.log(startupBanner(emulator.url, emulator.templateArn, emulator.env));
 }
 
 function fail(message: string): void {
