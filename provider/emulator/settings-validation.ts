@@ -20,7 +20,7 @@ const RESOURCE_TYPES = ["EC2", "ECR", "LAMBDA", "LAMBDA_CODE", "CODE_REPOSITORY"
 export function settingsProblems(settings: unknown): string[] {
     const problems: string[] = [];
     const report = (path: string, value: unknown, rule: string) =>
-        problems.push(`${path} ${JSON.stringify(value) ?? "undefined"} ${rule}`);
+        problems.push(`${path} ${show(value)} ${rule}`);
     if (!isObject(settings)) {
         report("settings", settings, "must be an object");
         return problems;
@@ -195,6 +195,11 @@ function unknownKeys(
         if (!known.includes(key))
             report(`${path}.${key}`, value[key], `is not a setting; known: ${known.join(", ")}`);
     }
+}
+
+/** JSON for most values, but NaN and Infinity as themselves (JSON would show them as null). */
+function show(value: unknown): string {
+    return typeof value === "number" ? String(value) : (JSON.stringify(value) ?? "undefined");
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
