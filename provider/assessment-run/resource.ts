@@ -18,39 +18,41 @@ import type { FindingCounts } from "./severity";
  * export const findings = run.findingCounts;
  */
 export class AssessmentRun extends pulumi.dynamic.Resource {
+    // `declare`: with ES2022 class fields, a plain `x!: …` field would be emitted and reset to undefined the
+    // output the base constructor has just set.
     /** The template the run was started from. */
-    public readonly assessmentTemplateArn!: pulumi.Output<string>;
+    declare public readonly assessmentTemplateArn: pulumi.Output<string>;
     /** The run's effective name (the given one, with a triggers hash when triggers are set, or the derived one). */
-    public readonly assessmentRunName!: pulumi.Output<string>;
+    declare public readonly assessmentRunName: pulumi.Output<string>;
     /** The region of the run. */
-    public readonly region!: pulumi.Output<string>;
-    public readonly waitForCompletion!: pulumi.Output<boolean>;
-    public readonly waitTimeoutSeconds!: pulumi.Output<number | undefined>;
-    public readonly failOnFindings!: pulumi.Output<FailOnSeverity | undefined>;
-    public readonly triggers!: pulumi.Output<unknown[] | undefined>;
-    public readonly stopActionOnDelete!: pulumi.Output<StopAction>;
-    public readonly deleteOnDestroy!: pulumi.Output<boolean>;
+    declare public readonly region: pulumi.Output<string>;
+    declare public readonly waitForCompletion: pulumi.Output<boolean>;
+    declare public readonly waitTimeoutSeconds: pulumi.Output<number | undefined>;
+    declare public readonly failOnFindings: pulumi.Output<FailOnSeverity | undefined>;
+    declare public readonly triggers: pulumi.Output<unknown[] | undefined>;
+    declare public readonly stopActionOnDelete: pulumi.Output<StopAction>;
+    declare public readonly deleteOnDestroy: pulumi.Output<boolean>;
 
     /** The run's ARN (also the resource's id). */
-    public readonly assessmentRunArn!: pulumi.Output<string>;
+    declare public readonly assessmentRunArn: pulumi.Output<string>;
     /** The run's state, for example COLLECTING_DATA or COMPLETED, as of the last update or refresh. */
-    public readonly state!: pulumi.Output<string>;
+    declare public readonly state: pulumi.Output<string>;
     /** When the run entered that state (ISO 8601). */
-    public readonly stateChangedAt!: pulumi.Output<string>;
+    declare public readonly stateChangedAt: pulumi.Output<string>;
     /** When the run was created (ISO 8601). */
-    public readonly createdAt!: pulumi.Output<string>;
+    declare public readonly createdAt: pulumi.Output<string>;
     /** When the run started (ISO 8601). */
-    public readonly startedAt!: pulumi.Output<string | undefined>;
+    declare public readonly startedAt: pulumi.Output<string | undefined>;
     /** When the run finished (ISO 8601), once it has. */
-    public readonly completedAt!: pulumi.Output<string | undefined>;
+    declare public readonly completedAt: pulumi.Output<string | undefined>;
     /** Whether data collection is complete. */
-    public readonly dataCollected!: pulumi.Output<boolean>;
+    declare public readonly dataCollected: pulumi.Output<boolean>;
     /** How long the run collects data, in seconds (from the template). */
-    public readonly durationInSeconds!: pulumi.Output<number>;
+    declare public readonly durationInSeconds: pulumi.Output<number>;
     /** The rules packages the run evaluates. */
-    public readonly rulesPackageArns!: pulumi.Output<string[]>;
+    declare public readonly rulesPackageArns: pulumi.Output<string[]>;
     /** Findings per severity (High, Medium, Low, Informational, Undefined); zero until the rules are evaluated. */
-    public readonly findingCounts!: pulumi.Output<FindingCounts>;
+    declare public readonly findingCounts: pulumi.Output<FindingCounts>;
 
     constructor(name: string, args: AssessmentRunArgs, opts?: pulumi.CustomResourceOptions) {
         const namingScope: NamingScope = {

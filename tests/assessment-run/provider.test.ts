@@ -1,0 +1,212 @@
+import assert from "node:assert/strict";
+import { ListAssessmentRunsCommand, DeleteAssessmentRunCommand } from "@aws-sdk/client-inspector";
+import { classicClient } from "../../provider/aws/clients";
+import { WAIT_POLICY_VARIABLE } from "../../provider/assessment-run/context";
+import { assessmentRunProvider } from "../../provider/assessment-run/provider";
+import { UNKNOWN } from "../../provider/assessment-run/values";
+import {
+    type DynamicProviderHost,
+    HostError,
+    type Properties,
+    resourceUrn,
+    serializeDynamicProvider,
+    startDynamicProviderHost,
+    withProvider,
+} from "../support/dynamic-provider-host";
+import { TEST_WAIT_POLICY, useEmulator } from "./emulator-fixture";
+
+const TYPE = "pulumi-nodejs:dynamic/inspector:AssessmentRun";
+const SCOPE = { project: "tests", stack: "dev", resource: "release-scan" };
+
+describe("AssessmentRun provider as the engine runs it (serialised, over gRPC)", function () {
+    // Starting the provider host takes a second or two on a busy machine.
+    this.timeout(60_000);
+    const fixture = useEmulator();
+    let host: DynamicProviderHost;
+    let provider: string;
+    const urn = resourceUrn("release-scan", TYPE);
+
+    before(async () => {
+        provider = await serializeDynamicProvider(assessmentRunProvider);
+        host = await startDynamicProviderHost({
+            env: { ...fixture.emulator.env, [WAIT_POLICY_VARIABLE]: JSON.stringify(TEST_WAIT_POLICY) },
+        });
+        await host.configure({ "aws:region": "us-east-1" });
+    });
+    after(() => host?.close());
+
+    const program = (args: Properties) =>
+        withProvider(provider, {
+            assessmentTemplateArn: fixture.emulator.templateArn,
+            namingScope: SCOPE,
+            ...args,
+        });
+    const starts = () =>
+        fixture.emulator.admin.calls().filter((call) => call.operation === "StartAssessmentRun");
+    const runsOfTemplate = async () =>
+        (
+            await classicClient("us-east-1").send(
+                new ListAssessmentRunsCommand({ assessmentTemplateArns: [fixture.emulator.templateArn] }),
+            )
+        ).assessmentRunArns ?? [];
+
+    describe("the serialised provider", () => {
+        it("is small, stable and holds no secret, endpoint or configuration", async () => {
+            assert.ok(provider.length < 4096, `the provider text is ${provider.length} characters`);
+            assert.equal(await serializeDynamicProvider(assessmentRunProvider), provider);
+            for (const value of Object.values(fixture.emulator.env)) {
+                assert.ok(!provider.includes(value), `the provider text contains ${value}`);
+            }
+            assert.doesNotMatch(provider, /AKIA|aws_secret|secretAccessKey|127\.0\.0\.1|us-east-1/i);
+            assert.match(
+                provider,
+                /require\("pulumi-inspector\/dist\/provider\/assessment-run\/lifecycle\.js"\)/,
+            );
+        });
+    });
+
+    it("preview: accepts unknown values and reports failures with their exact reasons", async () => {
+        const preview = await host.check(
+            urn,
+            {},
+            program({ assessmentTemplateArn: UNKNOWN, triggers: [UNKNOWN] }),
+        );
+        assert.deepEqual(preview.failures, []);
+        assert.equal(preview.inputs.assessmentRunName, UNKNOWN);
+        assert.equal(preview.inputs.region, "us-east-1");
+
+        const wrong = await host.check(urn, {}, program({ failOnFindings: "Critical", region: "eu-west-1" }));
+        assert.deepEqual(wrong.failures, [
+            {
+                property: "region",
+                reason:
+                    'region "eu-west-1" differs from the region of assessmentTemplateArn ("us-east-1"); a run starts ' +
+                    'in its template\'s region, so set region to "us-east-1" or use a template from eu-west-1',
+            },
+            {
+                property: "failOnFindings",
+                reason: 'failOnFindings "Critical" is not a severity; use High, Medium, Low or Informational (any letter case)',
+            },
+        ]);
+        assert.equal(starts().length, 0);
+    });
+
+    it("up, preview --expect-no-changes, refresh and destroy", async () => {
+        const { emulator } = fixture;
+        emulator.admin.updateSettings({ classic: { findingCounts: { Medium: 2 } } });
+        const { inputs } = await host.check(
+            urn,
+            {},
+            program({ assessmentRunName: "release-42", failOnFindings: "High" }),
+        );
+        const { id, outs } = await host.create(urn, inputs);
+        assert.equal(outs.state, "COMPLETED");
+        assert.deepEqual(outs.findingCounts, { High: 0, Medium: 2, Low: 0, Informational: 0, Undefined: 0 });
+        await host.waitForLog("release-42: COMPLETED");
+        assert.ok(
+            host.logs.some((entry) =>
+                /^release-42: [A-Z_]+ \((\d+ min of 60|after \d+ min)\)$/.test(entry.message),
+            ),
+            `progress lines in ${JSON.stringify(host.logs)}`,
+        );
+
+        // The next preview: check again from the program's inputs, then diff against the recorded state.
+        const next = await host.check(
+            urn,
+            inputs,
+            program({ assessmentRunName: "release-42", failOnFindings: "High" }),
+        );
+        const diff = await host.diff(id, urn, outs, next.inputs);
+        assert.equal(diff.changes, "none");
+
+        const refreshed = await host.read(id, urn, outs, inputs);
+        assert.equal(refreshed.id, id);
+        assert.deepEqual(refreshed.props, outs);
+
+        await host.delete(id, urn, outs);
+        assert.deepEqual(await runsOfTemplate(), [id], "a finished run is kept by default");
+        assert.equal(starts().length, 1);
+    });
+
+    it("a failed gate keeps the run in state; the next up re-checks it and fails the same way", async () => {
+        const { emulator } = fixture;
+        emulator.admin.updateSettings({ classic: { findingCounts: { High: 2, Low: 1 } } });
+        const { inputs } = await host.check(
+            urn,
+            {},
+            program({ assessmentRunName: "gated", failOnFindings: "High" }),
+        );
+        const failed = await host.create(urn, inputs).then(
+            () => assert.fail("the gate should fail the create"),
+            (error: unknown) => error,
+        );
+        assert.ok(failed instanceof HostError);
+        const init = failed.initFailure;
+        assert.ok(init, "the failure carries ErrorResourceInitFailed");
+        const message =
+            'Assessment run "gated" has 2 findings at or above failOnFindings "High" (High 2, Medium 0, Low 1, ' +
+            `Informational 0, Undefined 0). Review them in Inspector (run ${init.id}); after fixing them, start a ` +
+            "new run by changing triggers, or change failOnFindings. Until then every pulumi up fails here without " +
+            "starting the run again.";
+        assert.equal(failed.message, message);
+        assert.deepEqual(init.reasons, [message]);
+        assert.equal(init.properties.assessmentRunArn, init.id);
+        assert.equal(init.properties.state, "COMPLETED");
+        assert.equal(init.properties.__provider, provider);
+
+        // The engine updates a resource with init errors on the next up, even without changes.
+        const next = await host.check(
+            urn,
+            inputs,
+            program({ assessmentRunName: "gated", failOnFindings: "High" }),
+        );
+        assert.equal((await host.diff(init.id, urn, init.properties, next.inputs)).changes, "none");
+        const again = await host.update(init.id, urn, init.properties, next.inputs).then(
+            () => assert.fail("the gate should fail the update"),
+            (error: unknown) => error,
+        );
+        assert.ok(again instanceof HostError);
+        assert.equal(again.message, message);
+        assert.equal(again.initFailure?.id, init.id);
+        assert.equal(starts().length, 1, "no second run was started");
+
+        // Relaxing the gate lets the next up through, still without a new run.
+        const relaxed = await host.check(
+            urn,
+            inputs,
+            program({ assessmentRunName: "gated", failOnFindings: "Low" }),
+        );
+        const stillFailing = await host
+            .update(init.id, urn, init.properties, relaxed.inputs)
+            .catch((error: HostError) => error);
+        assert.ok(stillFailing instanceof HostError, "Low counts the Low finding too");
+        const ungated = await host.check(urn, inputs, program({ assessmentRunName: "gated" }));
+        const { outs } = await host.update(init.id, urn, init.properties, ungated.inputs);
+        assert.equal(outs.failOnFindings, undefined);
+        assert.equal(starts().length, 1);
+
+        // Destroy works from the state the partial failure left.
+        await host.delete(init.id, urn, init.properties);
+    });
+
+    it("a replacement is planned delete-first when the triggers change", async () => {
+        const { inputs } = await host.check(urn, {}, program({ triggers: ["ami-1"] }));
+        const { id, outs } = await host.create(urn, inputs);
+        const next = await host.check(urn, inputs, program({ triggers: ["ami-2"] }));
+        const diff = await host.diff(id, urn, outs, next.inputs);
+        assert.equal(diff.changes, "some");
+        assert.deepEqual(diff.replaces, ["assessmentRunName", "triggers"]);
+        assert.equal(diff.deleteBeforeReplace, true);
+    });
+
+    it("refresh drops a run deleted outside Pulumi", async () => {
+        const { inputs } = await host.check(
+            urn,
+            {},
+            program({ assessmentRunName: "outside", waitForCompletion: true }),
+        );
+        const { id, outs } = await host.create(urn, inputs);
+        await classicClient("us-east-1").send(new DeleteAssessmentRunCommand({ assessmentRunArn: id }));
+        assert.equal((await host.read(id, urn, outs, inputs)).id, "");
+    });
+});
