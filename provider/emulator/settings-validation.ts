@@ -1,5 +1,6 @@
 import { REGION_PATTERN } from "../aws/region";
 import { CLASSIC_BEHAVIOUR_KEYS, classicBehaviourProblems } from "./classic/settings-problems";
+import { loadModel } from "./model/load-model";
 
 const TOP_LEVEL_KEYS = ["region", "seed", "accounts", "delays", "faults", "classic", "clockSkewMs"];
 const ACCOUNT_KEYS = ["accountId", "accessKeyId", "secretAccessKey", "role", "state", "failures"];
@@ -101,8 +102,10 @@ function checkFailures(path: string, failures: unknown, report: Report): void {
         const itemPath = `${path}[${index}]`;
         if (!isObject(failure)) return report(itemPath, failure, "must be an object");
         unknownKeys(itemPath, failure, ["errorCode", "times"], report);
-        if (typeof failure.errorCode !== "string" || failure.errorCode === "") {
-            report(`${itemPath}.errorCode`, failure.errorCode, "must be a non-empty string");
+        // The codes Enable and Disable report in failedAccounts.
+        const errorCodes = loadModel("inspector2").shapes["ErrorCode"]?.enum ?? [];
+        if (!errorCodes.includes(failure.errorCode as string)) {
+            report(`${itemPath}.errorCode`, failure.errorCode, `must be one of ${errorCodes.join(", ")}`);
         }
         checkInteger(`${itemPath}.times`, failure.times, 0, report);
     });

@@ -94,6 +94,22 @@ const TABLE: readonly [title: string, patch: Record<string, unknown>, problems: 
         ['accounts[0].secretAccessKey "(hidden)" must be a non-empty string'],
     ],
     [
+        "an injected failure with a code Inspector does not have",
+        {
+            accounts: [
+                { accountId: "111122223333", role: "member", failures: [{ errorCode: "OOPS", times: 1 }] },
+            ],
+        },
+        [
+            'accounts[0].failures[0].errorCode "OOPS" must be one of ALREADY_ENABLED, ENABLE_IN_PROGRESS, ' +
+                "DISABLE_IN_PROGRESS, SUSPEND_IN_PROGRESS, RESOURCE_NOT_FOUND, ACCESS_DENIED, INTERNAL_ERROR, " +
+                "SSM_UNAVAILABLE, SSM_THROTTLED, EVENTBRIDGE_UNAVAILABLE, EVENTBRIDGE_THROTTLED, " +
+                "RESOURCE_SCAN_NOT_DISABLED, DISASSOCIATE_ALL_MEMBERS, ACCOUNT_IS_ISOLATED, " +
+                "EC2_SSM_RESOURCE_DATA_SYNC_LIMIT_EXCEEDED, EC2_SSM_ASSOCIATION_VERSION_LIMIT_EXCEEDED, " +
+                "BLOCKED_BY_ORGANIZATION_POLICY",
+        ],
+    ],
+    [
         "an injected failure without a count",
         {
             accounts: [

@@ -1,0 +1,47 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { DEFAULT_SETTINGS } from "../../provider/emulator/default-settings";
+import { mergeSettings } from "../../provider/emulator/merge-settings";
+import type { PartialSettings } from "../../provider/emulator/settings";
+import { settingsProblems } from "../../provider/emulator/settings-validation";
+
+/** The README's emulator section, so the documentation cannot drift from what the emulator accepts. */
+const README = readFileSync(join(__dirname, "..", "..", "..", "README.md"), "utf8");
+const SECTION = README.slice(README.indexOf("## Local Inspector emulator"));
+
+describe("the README's emulator section", () => {
+    it("shows a config file the emulator accepts", () => {
+        const start = SECTION.indexOf("### Settings and the config file");
+        const block = /```json\n([\s\S]*?)```/.exec(SECTION.slice(start))?.[1];
+        assert.ok(block, "no JSON config example");
+        const config = JSON.parse(block) as PartialSettings;
+        assert.deepEqual(settingsProblems(mergeSettings(DEFAULT_SETTINGS, config)), []);
+    });
+
+    it("lists the default accounts and keys", () => {
+        for (const account of DEFAULT_SETTINGS.accounts) {
+            const row = SECTION.split("\n").find((line) => line.startsWith(`| \`${account.accountId}\``));
+            assert.ok(row, `no row for ${account.accountId}`);
+            assert.ok(
+                row.includes(account.role === "administrator" ? "delegated administrator" : account.role),
+                row,
+            );
+            if (account.accessKeyId)
+                assert.ok(
+                    row.includes(account.accessKeyId) && row.includes(account.secretAccessKey ?? ""),
+                    row,
+                );
+        }
+    });
+
+    it("shows the environment lines the emulator prints, with the default keys", () => {
+        for (const line of [
+            "export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE",
+            "export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            `export AWS_REGION=${DEFAULT_SETTINGS.region}`,
+        ]) {
+            assert.ok(SECTION.includes(line), line);
+        }
+    });
+});
