@@ -1,9 +1,11 @@
 import assert from "node:assert/strict";
-import { resetClients } from "../../provider/aws/clients";
+import { EnableCommand } from "@aws-sdk/client-inspector2";
+import { inspector2Client, resetClients } from "../../provider/aws/clients";
 import { PartialFailure } from "../../provider/dynamic/partial-failure";
 import { createEnablement } from "../../provider/enablement/create";
 import { enablementId } from "../../provider/enablement/enablement-id";
 import type { EnablementOutputs } from "../../provider/enablement/outputs";
+import { chunkToken, operationToken } from "../../provider/enablement/token";
 import {
     accountsWith,
     ADMIN,
@@ -302,6 +304,38 @@ describe("enablement create (against the emulator)", () => {
             resetClients();
         }
         assert.equal(called(fixture.emulator, "Enable"), 0);
+    });
+
+    it("keeps what succeeded when a call then fails as a whole", async () => {
+        // Someone used the token of the members' Enable for another request: Inspector refuses the members' call
+        // (a ValidationException, not worth retrying) after the administrator's own call went through.
+        const inputs = enablementInputs({ resourceTypes: ["EC2"], accountIds: [ADMIN, ...MEMBERS] });
+        const operation = operationToken(inputs.clientToken, {
+            kind: "create",
+            region: REGION,
+            to: { accountIds: [ADMIN, ...MEMBERS], resourceTypes: ["EC2"] },
+        });
+        const membersToken = chunkToken(operation, { accountIds: MEMBERS, resourceTypes: ["EC2"] }, 1);
+        await inspector2Client(REGION).send(
+            new EnableCommand({ accountIds: [MEMBER_A], resourceTypes: ["ECR"], clientToken: membersToken }),
+        );
+        await settle();
+
+        const failure = await createFailing(inputs);
+        const outs = failure.properties as unknown as EnablementOutputs;
+        // The administrator's status as Inspector answered its Enable; the members' as last read.
+        assert.deepEqual(typeStatuses(outs), {
+            [ADMIN]: "ENABLING/DISABLED",
+            [MEMBER_C]: "DISABLED/DISABLED",
+            [MEMBER_A]: "DISABLED/ENABLED",
+            [MEMBER_B]: "DISABLED/DISABLED",
+        });
+        assert.equal(failure.reasons.length, 1);
+        assert.match(
+            failure.reasons[0],
+            /^stopped early: Inspector Enable failed in us-east-1: ValidationException: clientToken 'pulumi-[0-9a-f]{40}' was already used/,
+        );
+        assert.match(failure.message, /^scanning: did not finish enabling Inspector in us-east-1:\n/);
     });
 
     it("acts in the region asked for only", async () => {

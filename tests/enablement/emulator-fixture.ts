@@ -66,6 +66,8 @@ export function useEmulator(settings: PartialSettings = {}): EmulatorFixture {
     beforeEach(() => {
         fixture.emulator.admin.reset();
         fixture.emulator.admin.updateSettings(base);
+        // Fresh clients: the adaptive retry mode's rate limiter must not carry one test's throttling into the next.
+        resetClients();
     });
     after(async () => {
         resetClients();
