@@ -81,10 +81,7 @@ describe("emulator signature checks (through the real SDK clients)", () => {
                     request.headers["content-type"] = `${request.headers["content-type"]}; charset=utf-8`;
                 });
                 const error = await expectAwsError(call(client), "InvalidSignatureException", 403);
-                assert.match(
-                    error.message,
-                    /content-type:application\/[a-z0-9.-]+json[0-9.]*; charset=utf-8/,
-                );
+                assert.match(error.message, /content-type:application\/[a-z0-9.-]+; charset=utf-8\n/);
             });
 
             it("answers a malformed Authorization header with IncompleteSignatureException", async () => {
