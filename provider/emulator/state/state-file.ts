@@ -44,6 +44,8 @@ export function readStateFile(path: string): RuntimeSnapshot | undefined {
  */
 export function writeStateFile(path: string, snapshot: RuntimeSnapshot): void {
     const content: StateFileContent = { format: FORMAT, version: VERSION, ...snapshot };
+    // A first start with `--state-file .emulator-state/state.json` creates the folder too.
+    mkdirSync(dirname(path), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
     const descriptor = openSync(temporary, "w", 0o600);
     try {

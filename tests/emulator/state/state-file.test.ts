@@ -100,6 +100,13 @@ describe("writeStateFile", () => {
         assert.deepEqual(readStateFile(path), snapshot);
     });
 
+    it("creates the folder the file goes in", () => {
+        const path = join(directory, "nested", "deeper", "state.json");
+        const snapshot = { settings: DEFAULT_SETTINGS, services: { inspector2: {}, inspector: {} } };
+        writeStateFile(path, snapshot);
+        assert.deepEqual(readStateFile(path), snapshot);
+    });
+
     it("reads no state where there is no file", () => {
         assert.equal(readStateFile(join(directory, "absent.json")), undefined);
     });
