@@ -2,6 +2,7 @@ import {
     closeSync,
     existsSync,
     fsyncSync,
+    mkdirSync,
     openSync,
     readFileSync,
     renameSync,
