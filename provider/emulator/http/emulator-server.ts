@@ -33,7 +33,7 @@ export class EmulatorServer {
         };
         this.server = createServer((request, response) => {
             this.handle(request, response).catch((error: unknown) => {
-                // Only a broken connection gets here; there is nobody left to answer.
+                // A broken connection or an emulator bug: answer if the connection still can be answered.
                 if (!response.headersSent && !response.destroyed) {
                     this.write(response, {
                         status: 500,
