@@ -79,6 +79,8 @@ class ConvergeRun {
     private readonly expecting = new Map<string, readonly ResourceType[]>();
     private readonly ineffective = new Map<string, number>();
     private readonly accountIds: string[];
+    /** Accounts the last read could not report: not settled until their failure is judged. */
+    private unreadable = new Set<string>();
     private changed = false;
     private lastProgress = "";
 
@@ -90,14 +92,14 @@ class ConvergeRun {
         const { timing } = this.request.context;
         try {
             for (let pauses = 0; ; pauses++) {
-                const unreadable = await this.readStatuses();
+                this.unreadable = await this.readStatuses();
                 this.reportProgress();
                 const batches = planBatches(
                     this.request.direction,
                     this.request.targets,
                     this.statuses,
                     this.request.callerAccountId,
-                    new Set([...this.failures.keys(), ...this.gone.keys(), ...unreadable]),
+                    new Set([...this.failures.keys(), ...this.gone.keys(), ...this.unreadable]),
                 );
                 const unsettled = this.unsettled();
                 if (batches.length === 0 && unsettled.length === 0) return this.result(false, []);
@@ -223,7 +225,8 @@ class ConvergeRun {
             (accountId) =>
                 !this.failures.has(accountId) &&
                 !this.gone.has(accountId) &&
-                !hasReached(direction, targets.get(accountId)!, this.statuses.get(accountId), wait),
+                (this.unreadable.has(accountId) ||
+                    !hasReached(direction, targets.get(accountId)!, this.statuses.get(accountId), wait)),
         );
     }
 
@@ -232,7 +235,8 @@ class ConvergeRun {
         const settled = this.accountIds.filter(
             (accountId) =>
                 this.gone.has(accountId) ||
-                hasReached(direction, targets.get(accountId)!, this.statuses.get(accountId), true),
+                (!this.unreadable.has(accountId) &&
+                    hasReached(direction, targets.get(accountId)!, this.statuses.get(accountId), true)),
         ).length;
         const message = `${label}: ${settled}/${this.accountIds.length} accounts ${direction}d in ${this.request.context.region}`;
         if (message === this.lastProgress) return;

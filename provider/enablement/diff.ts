@@ -29,7 +29,7 @@ const STABLE_OUTPUTS = ["region", "callerAccountId", "createdAt"] as const;
  *   succeed yet. The update then does only that missing work.
  */
 export function diffEnablement(
-    olds: Readonly<Partial<EnablementOutputs>> & Readonly<Record<string, unknown>>,
+    olds: Readonly<Partial<EnablementOutputs>>,
     news: Readonly<Record<string, unknown>>,
 ): EnablementDiff {
     const replaces = isUnknown(news.region) || news.region !== olds.region ? ["region"] : [];

@@ -40,7 +40,7 @@ export const PROVIDER_ONLY_KEYS = [
 ] as const satisfies readonly (keyof EnablementInputs)[];
 
 /** The inputs kept among stored outputs (read hands them back as the inputs to store after a refresh). */
-export function pickInputs(properties: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function pickInputs(properties: Readonly<Partial<EnablementInputs>>): Record<string, unknown> {
     const inputs: Record<string, unknown> = {};
     for (const key of INPUT_KEYS) if (properties[key] !== undefined) inputs[key] = properties[key];
     return inputs;

@@ -22,6 +22,7 @@ export const MEMBER_B = "777788889999";
 export const MEMBER_C = "123456789012";
 export const MEMBERS = [MEMBER_C, MEMBER_A, MEMBER_B]; // sorted
 export const REGION = "us-east-1";
+export const DEFAULT_ACCOUNTS = DEFAULT_SETTINGS.accounts;
 
 /** Transitions of a few milliseconds: every status is still passed through, only faster. */
 export const TEST_DELAYS = { enablingMs: 20, disablingMs: 20 };
