@@ -116,7 +116,7 @@ describe("enablement delete (against the emulator)", () => {
                 );
                 assert.match(
                     error.message,
-                    /  - 777788889999: BLOCKED_BY_ORGANIZATION_POLICY: .*\(an AWS Organizations policy/,
+                    / {2}- 777788889999: BLOCKED_BY_ORGANIZATION_POLICY: .*\(an AWS Organizations policy/,
                 );
                 return true;
             },
