@@ -69,6 +69,15 @@ describe("emulator faults through the real SDK clients", () => {
         assert.equal(error.canRetry, true);
     });
 
+    it("answers an unavailable fault on Inspector v2, whose model has no such error, with 503", async () => {
+        inject({ service: "inspector2", operation: "*", kind: "unavailable" });
+        await expectAwsError(
+            inspector2Client(emulator).send(new BatchGetAccountStatusCommand({})),
+            "ServiceUnavailableException",
+            503,
+        );
+    });
+
     it("does not run a faulted mutation", async () => {
         inject({ operation: "Enable", kind: "internal" });
         const client = inspector2Client(emulator);
