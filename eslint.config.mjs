@@ -9,6 +9,11 @@ export default tseslint.config(
     ...tseslint.configs.recommended,
     prettier,
     {
+        // Build scripts run under Node directly.
+        files: ["**/*.mjs"],
+        languageOptions: { globals: { process: "readonly", console: "readonly" } },
+    },
+    {
         rules: {
             "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
             "@typescript-eslint/no-require-imports": "off",
