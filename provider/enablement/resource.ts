@@ -23,35 +23,37 @@ export const ENABLEMENT_TYPE_TOKEN = `pulumi-nodejs:dynamic/${MODULE}:${TYPE}`;
  * export const enabled = scanning.enabledAccountCount;
  */
 export class InspectorEnablement extends pulumi.dynamic.Resource {
+    // `declare`: with ES2022 class fields a plain `x!: …` field is emitted, and it would reset to undefined the
+    // output the base constructor has just set.
     /** The requested resource types, sorted. */
-    public readonly resourceTypes!: pulumi.Output<ResourceType[]>;
+    declare public readonly resourceTypes: pulumi.Output<ResourceType[]>;
     /** The requested account IDs, sorted; undefined when the calling account is meant. */
-    public readonly accountIds!: pulumi.Output<string[] | undefined>;
+    declare public readonly accountIds: pulumi.Output<string[] | undefined>;
     /** The base idempotency token in use (given, or derived for this resource). */
-    public readonly clientToken!: pulumi.Output<string>;
+    declare public readonly clientToken: pulumi.Output<string>;
     /** The region the resource acts in, resolved from the input, the stack's `aws:region` or the environment. */
-    public readonly region!: pulumi.Output<string>;
-    public readonly waitForEnabled!: pulumi.Output<boolean>;
-    public readonly waitTimeoutSeconds!: pulumi.Output<number>;
-    public readonly pollIntervalSeconds!: pulumi.Output<number>;
+    declare public readonly region: pulumi.Output<string>;
+    declare public readonly waitForEnabled: pulumi.Output<boolean>;
+    declare public readonly waitTimeoutSeconds: pulumi.Output<number>;
+    declare public readonly pollIntervalSeconds: pulumi.Output<number>;
     /** This resource's URN as the program computed it (it scopes the default token). */
-    public readonly resourceUrn!: pulumi.Output<string>;
+    declare public readonly resourceUrn: pulumi.Output<string>;
     /** The account the provider's credentials belong to. */
-    public readonly callerAccountId!: pulumi.Output<string>;
+    declare public readonly callerAccountId: pulumi.Output<string>;
     /** The accounts this resource turns off when destroyed. */
-    public readonly managedAccountIds!: pulumi.Output<string[]>;
+    declare public readonly managedAccountIds: pulumi.Output<string[]>;
     /** The resource types this resource turns off when destroyed. */
-    public readonly managedResourceTypes!: pulumi.Output<ResourceType[]>;
+    declare public readonly managedResourceTypes: pulumi.Output<ResourceType[]>;
     /** Per account, as Inspector reports it: account ID, status and each resource type's status. */
-    public readonly accounts!: pulumi.Output<AccountStatus[]>;
+    declare public readonly accounts: pulumi.Output<AccountStatus[]>;
     /** Per account Inspector could not act on: account ID, error code and message, status where known. */
-    public readonly failedAccounts!: pulumi.Output<FailedAccount[]>;
+    declare public readonly failedAccounts: pulumi.Output<FailedAccount[]>;
     /** How many accounts have every requested type ENABLED. */
-    public readonly enabledAccountCount!: pulumi.Output<number>;
+    declare public readonly enabledAccountCount: pulumi.Output<number>;
     /** When the enablement was created (or adopted), ISO 8601. */
-    public readonly createdAt!: pulumi.Output<string>;
+    declare public readonly createdAt: pulumi.Output<string>;
     /** When create or the last update finished, ISO 8601. */
-    public readonly updatedAt!: pulumi.Output<string>;
+    declare public readonly updatedAt: pulumi.Output<string>;
 
     constructor(name: string, args: InspectorEnablementArgs, opts?: pulumi.CustomResourceOptions) {
         const resourceUrn = pulumi.createUrn(
