@@ -4,9 +4,12 @@ import type * as pulumi from "@pulumi/pulumi";
  * Where the provider host finds the implementation: a bare package specifier through the package's `./dist/*`
  * export, with the extension, so it resolves from the user's program directory on any machine.
  */
-export const ENABLEMENT_IMPLEMENTATION = "pulumi-inspector/dist/provider/enablement/lifecycle.js";
+const IMPLEMENTATION = "pulumi-inspector/dist/provider/enablement/lifecycle.js";
+export { IMPLEMENTATION as ENABLEMENT_IMPLEMENTATION };
 
-const load = (): typeof import("./lifecycle") => require(ENABLEMENT_IMPLEMENTATION);
+// A local (not `export const`) binding: the serialiser captures its value; an exported one would compile to
+// `exports.X`, which means nothing once the provider text is evaluated elsewhere.
+const load = (): typeof import("./lifecycle") => require(IMPLEMENTATION);
 
 /**
  * The provider object serialised into every InspectorEnablement's state. It is deliberately thin: each method

@@ -1,0 +1,299 @@
+import assert from "node:assert/strict";
+import { unknownValue as UNKNOWN } from "@pulumi/pulumi/runtime/rpc";
+import { resetClients } from "../../provider/aws/clients";
+import { DEFAULT_SETTINGS, startEmulator, type RunningEmulator } from "../../provider/emulator";
+import { enablementId } from "../../provider/enablement/enablement-id";
+import { ENABLEMENT_IMPLEMENTATION, enablementProvider } from "../../provider/enablement/provider";
+import { ENABLEMENT_TYPE_TOKEN } from "../../provider/enablement/resource";
+import {
+    HostError,
+    PROVIDER_KEY,
+    resourceUrn,
+    serializeDynamicProvider,
+    startDynamicProviderHost,
+    withProvider,
+    type DynamicProviderHost,
+    type Properties,
+} from "../support/dynamic-provider-host";
+import {
+    accountsWith,
+    ADMIN,
+    disableOutside,
+    liveStatuses,
+    MEMBER_A,
+    MEMBER_B,
+    settle,
+    TEST_DELAYS,
+    TEST_POLL_SECONDS,
+} from "./emulator-fixture";
+
+/**
+ * The serialised provider is stored with every resource: it must stay a few lines (about 2.3 kB: seven one-line
+ * methods, each in the serialiser's wrapper, and the implementation's specifier).
+ */
+const MAX_PROVIDER_CHARS = 3_000;
+
+/** The stack's region, handed to configure; the host's environment says us-east-1. */
+const STACK_REGION = "eu-west-1";
+
+describe("InspectorEnablement provider through the dynamic-provider host (gRPC)", () => {
+    let emulator: RunningEmulator;
+    let host: DynamicProviderHost;
+    let provider: string;
+
+    before(async () => {
+        emulator = await startEmulator({ settings: { delays: TEST_DELAYS } });
+        host = await startDynamicProviderHost({ env: { ...emulator.env } });
+        provider = await serializeDynamicProvider(enablementProvider);
+        await host.configure({ "aws:region": STACK_REGION, "aws:profile": "not-used" });
+    });
+
+    beforeEach(() => {
+        emulator.admin.reset();
+        emulator.admin.updateSettings({ accounts: DEFAULT_SETTINGS.accounts, faults: [] });
+    });
+
+    after(async () => {
+        await host?.close();
+        await emulator?.close();
+    });
+
+    /** Runs `action` with this process's SDK pointed at the emulator (the host has its own environment). */
+    async function withEmulatorEnv<T>(action: () => Promise<T>): Promise<T> {
+        const saved = { ...process.env };
+        Object.assign(process.env, emulator.env);
+        resetClients();
+        try {
+            return await action();
+        } finally {
+            for (const key of Object.keys(emulator.env)) {
+                if (saved[key] === undefined) delete process.env[key];
+                else process.env[key] = saved[key];
+            }
+            resetClients();
+        }
+    }
+
+    /** Inspector's statuses in the stack's region, read from this process. */
+    function live(accountIds: string[]) {
+        return withEmulatorEnv(() => liveStatuses(accountIds, STACK_REGION));
+    }
+
+    function programInputs(name: string, props: Properties): Properties {
+        return withProvider(provider, {
+            resourceUrn: resourceUrn(name, ENABLEMENT_TYPE_TOKEN),
+            pollIntervalSeconds: TEST_POLL_SECONDS,
+            ...props,
+        });
+    }
+
+    /** Check then create, as the engine does for a new resource. */
+    async function checkAndCreate(name: string, props: Properties) {
+        const urn = resourceUrn(name, ENABLEMENT_TYPE_TOKEN);
+        const { inputs, failures } = await host.check(urn, {}, programInputs(name, props));
+        assert.deepEqual(failures, []);
+        return { urn, inputs, ...(await host.create(urn, inputs)) };
+    }
+
+    it("serialises to a short provider that loads its implementation by package name and holds no secret", () => {
+        assert.ok(provider.length < MAX_PROVIDER_CHARS, `__provider is ${provider.length} characters`);
+        assert.ok(provider.includes(JSON.stringify(ENABLEMENT_IMPLEMENTATION)), provider);
+        for (const secretLooking of [
+            DEFAULT_SETTINGS.accounts[0].secretAccessKey!,
+            DEFAULT_SETTINGS.accounts[0].accessKeyId!,
+            "AKIA",
+            "aws_secret",
+            "SecretAccessKey",
+            "sessionToken",
+            emulator.url,
+            "Inspector2Client",
+            "BatchGetAccountStatus",
+        ]) {
+            assert.ok(!provider.includes(secretLooking), `__provider contains ${secretLooking}`);
+        }
+    });
+
+    it("check normalises, takes the stack's region from configure and derives the token", async () => {
+        const urn = resourceUrn("scanning", ENABLEMENT_TYPE_TOKEN);
+        const { inputs, failures } = await host.check(
+            urn,
+            {},
+            programInputs("scanning", {
+                resourceTypes: ["ECR", "EC2", "ECR"],
+                accountIds: [MEMBER_B, MEMBER_A],
+            }),
+        );
+        assert.deepEqual(failures, []);
+        assert.deepEqual(inputs, {
+            resourceTypes: ["EC2", "ECR"],
+            accountIds: [MEMBER_A, MEMBER_B],
+            clientToken: inputs.clientToken,
+            region: STACK_REGION,
+            waitForEnabled: true,
+            waitTimeoutSeconds: 900,
+            pollIntervalSeconds: TEST_POLL_SECONDS,
+            resourceUrn: urn,
+            [PROVIDER_KEY]: provider,
+        });
+        assert.match(inputs.clientToken as string, /^pulumi-[0-9a-f]{40}$/);
+        assert.equal(emulator.admin.calls().length, 0);
+    });
+
+    it("check reports each problem with the property, the value and the rule, and accepts unknowns", async () => {
+        const urn = resourceUrn("bad", ENABLEMENT_TYPE_TOKEN);
+        const { failures } = await host.check(
+            urn,
+            {},
+            programInputs("bad", { resourceTypes: ["EC2", "EC3"], accountIds: ["12345"], region: "Mars" }),
+        );
+        assert.deepEqual(failures, [
+            {
+                property: "resourceTypes",
+                reason:
+                    'resourceTypes[1] "EC3" is not a resource type: use one of EC2, ECR, LAMBDA, LAMBDA_CODE, ' +
+                    "CODE_REPOSITORY",
+            },
+            {
+                property: "accountIds",
+                reason: 'accountIds[0] "12345" is not an account ID: an account ID is a string of exactly 12 digits',
+            },
+            {
+                property: "region",
+                reason:
+                    'region "Mars" is not an AWS region: a region is lower-case words joined by dashes and ending ' +
+                    "in a number, such as eu-west-1",
+            },
+        ]);
+
+        const preview = await host.check(
+            urn,
+            {},
+            programInputs("preview", { resourceTypes: ["EC2"], accountIds: UNKNOWN, region: UNKNOWN }),
+        );
+        assert.deepEqual(preview.failures, []);
+        assert.equal(preview.inputs.accountIds, UNKNOWN);
+        assert.equal(emulator.admin.calls().length, 0);
+    });
+
+    it("creates, finds no changes, refreshes, repairs drift, updates, replaces on a new region and deletes", async () => {
+        const { urn, inputs, id, outs } = await checkAndCreate("scanning", {
+            resourceTypes: ["EC2"],
+            accountIds: [ADMIN, MEMBER_A],
+        });
+        assert.equal(id, enablementId(STACK_REGION, urn));
+        assert.equal(outs.enabledAccountCount, 2);
+        assert.equal(outs[PROVIDER_KEY], provider);
+        assert.equal(outs.region, STACK_REGION);
+        await host.waitForLog("scanning: 2/2 accounts enabled in eu-west-1");
+        const state = JSON.stringify(outs);
+        for (const secretLooking of [
+            emulator.env.AWS_SECRET_ACCESS_KEY,
+            emulator.env.AWS_ACCESS_KEY_ID,
+            "not-used",
+        ]) {
+            assert.ok(!state.includes(secretLooking), `the state holds ${secretLooking}`);
+        }
+
+        // `pulumi preview --expect-no-changes` right after `up`.
+        const noChange = await host.diff(id, urn, outs, inputs);
+        assert.equal(noChange.changes, "none");
+
+        // Refresh without drift: nothing to do either.
+        const refreshed = await host.read(id, urn, outs, inputs);
+        assert.equal(refreshed.id, id);
+        assert.deepEqual(refreshed.inputs, inputs);
+        assert.equal((await host.diff(id, urn, refreshed.props, inputs)).changes, "none");
+
+        // Drift: EC2 turned off on a member outside Pulumi shows as an update that turns it on again.
+        await withEmulatorEnv(() => disableOutside([MEMBER_A], ["EC2"], STACK_REGION));
+        await settle();
+        const drifted = await host.read(id, urn, outs, inputs);
+        const drift = await host.diff(id, urn, drifted.props, inputs);
+        assert.deepEqual([drift.changes, drift.replaces], ["some", []]);
+        const repaired = await host.update(id, urn, drifted.props, inputs);
+        assert.equal(repaired.outs.enabledAccountCount, 2);
+        assert.equal((await host.diff(id, urn, repaired.outs, inputs)).changes, "none");
+
+        // A new type is an update in place.
+        const wider = (
+            await host.check(
+                urn,
+                inputs,
+                programInputs("scanning", {
+                    resourceTypes: ["EC2", "LAMBDA"],
+                    accountIds: [ADMIN, MEMBER_A],
+                }),
+            )
+        ).inputs;
+        const widen = await host.diff(id, urn, repaired.outs, wider);
+        assert.deepEqual([widen.changes, widen.replaces, widen.deleteBeforeReplace], ["some", [], false]);
+        const widened = await host.update(id, urn, repaired.outs, wider);
+        assert.deepEqual(widened.outs.managedResourceTypes, ["EC2", "LAMBDA"]);
+        assert.equal((await live([MEMBER_A]))[MEMBER_A].lambda, "ENABLED");
+
+        // A new region is a replacement, created before the old one is deleted.
+        const elsewhere = (
+            await host.check(
+                urn,
+                wider,
+                programInputs("scanning", {
+                    resourceTypes: ["EC2", "LAMBDA"],
+                    accountIds: [ADMIN, MEMBER_A],
+                    region: "eu-central-1",
+                }),
+            )
+        ).inputs;
+        const move = await host.diff(id, urn, widened.outs, elsewhere);
+        assert.deepEqual(
+            [move.changes, move.replaces, move.deleteBeforeReplace],
+            ["some", ["region"], false],
+        );
+
+        await host.delete(id, urn, widened.outs);
+        const after = await live([ADMIN, MEMBER_A]);
+        assert.deepEqual(
+            [after[ADMIN].ec2, after[ADMIN].lambda, after[MEMBER_A].ec2, after[MEMBER_A].lambda],
+            ["DISABLED", "DISABLED", "DISABLED", "DISABLED"],
+        );
+    });
+
+    it("a partial failure reaches the engine with the id, the properties to keep and each account's reason", async () => {
+        emulator.admin.updateSettings({ accounts: accountsWith({ [MEMBER_B]: { state: "isolated" } }) });
+        const urn = resourceUrn("partial", ENABLEMENT_TYPE_TOKEN);
+        const { inputs } = await host.check(
+            urn,
+            {},
+            programInputs("partial", { resourceTypes: ["ECR"], accountIds: [MEMBER_A, MEMBER_B] }),
+        );
+        const error = await host.create(urn, inputs).then(
+            () => assert.fail("create should have failed in part"),
+            (failure: unknown) => failure,
+        );
+        assert.ok(error instanceof HostError);
+        assert.ok(error.initFailure, "no ErrorResourceInitFailed detail");
+        assert.equal(error.initFailure.id, enablementId(STACK_REGION, urn));
+        assert.deepEqual(error.initFailure.reasons, [
+            `${MEMBER_B}: ACCOUNT_IS_ISOLATED: Account ${MEMBER_B} is isolated, so Inspector cannot act on it. (AWS ` +
+                "has isolated this account; resolve it with AWS Support or remove it from accountIds)",
+        ]);
+        assert.match(error.message, /^partial: could not enable Inspector on 1 of 2 accounts in eu-west-1:/);
+        const kept = error.initFailure.properties;
+        assert.deepEqual(kept.managedAccountIds, [MEMBER_A, MEMBER_B]);
+        assert.equal(kept.enabledAccountCount, 1);
+        assert.deepEqual(
+            (kept.failedAccounts as { accountId: string; errorCode: string }[]).map((f) => [
+                f.accountId,
+                f.errorCode,
+            ]),
+            [[MEMBER_B, "ACCOUNT_IS_ISOLATED"]],
+        );
+
+        // The next `pulumi up`: the engine diffs the kept properties, sees work left, and the update finishes it.
+        emulator.admin.updateSettings({ accounts: DEFAULT_SETTINGS.accounts });
+        const id = error.initFailure.id;
+        assert.equal((await host.diff(id, urn, kept, inputs)).changes, "some");
+        const finished = await host.update(id, urn, kept, inputs);
+        assert.equal(finished.outs.enabledAccountCount, 2);
+        assert.deepEqual(finished.outs.failedAccounts, []);
+    });
+});
