@@ -1,20 +1,12 @@
 import { BatchGetAccountStatusCommand, DisableCommand, EnableCommand } from "@aws-sdk/client-inspector2";
 import { inspector2Client } from "../aws/clients";
 import type { AccountStatus, FailedAccount } from "./account-status";
-import { isRetryable, isThrottling } from "./call-error";
 import { chunk } from "./chunk";
 import type { Direction } from "./direction";
-import { describeCallError } from "./errors";
 import type { Batch } from "./plan";
-import { regionGate } from "./region-gate";
 import { fromAccount, fromAccountState, fromFailedAccount } from "./sdk-shapes";
-import { retryPause, sleepUntilAtMost, type Timing } from "./timing";
-
-/**
- * Attempts per call made here; each attempt already includes the SDK's own retries, so a call gives up only
- * after a long, widening storm (or at the operation's deadline).
- */
-export const MAX_CALL_ATTEMPTS = 5;
+import { withRetries } from "./retry";
+import type { Timing } from "./timing";
 
 /** The region and pacing every call of one operation shares. */
 export interface CallContext {
@@ -26,27 +18,6 @@ export interface CallContext {
 export interface AccountReport {
     readonly statuses: Map<string, AccountStatus>;
     readonly failures: Map<string, FailedAccount>;
-}
-
-/** Runs one SDK call through the region's shared gate, retrying what is worth retrying with back-off. */
-async function withRetries<T>(context: CallContext, operation: string, send: () => Promise<T>): Promise<T> {
-    const gate = regionGate(context.region);
-    for (let attempt = 1; ; attempt++) {
-        try {
-            return await gate.run(send);
-        } catch (error) {
-            if (
-                !isRetryable(error) ||
-                attempt >= MAX_CALL_ATTEMPTS ||
-                Date.now() >= context.timing.deadline
-            ) {
-                throw describeCallError(error, operation, context.region, attempt);
-            }
-            const pause = retryPause(context.timing, attempt);
-            if (isThrottling(error)) gate.pause(pause);
-            await sleepUntilAtMost(pause, context.timing.deadline);
-        }
-    }
 }
 
 /** The account the credentials belong to: BatchGetAccountStatus without account IDs reports the caller. */
