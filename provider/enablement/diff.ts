@@ -52,11 +52,13 @@ export function hasDrift(
 ): boolean {
     const resourceTypes = news.resourceTypes as ResourceType[] | undefined;
     const accountIds =
-        (news.accountIds as string[] | undefined) ??
-        (olds.callerAccountId ? [olds.callerAccountId] : undefined);
+        news.accountIds === undefined
+            ? olds.callerAccountId && [olds.callerAccountId]
+            : (news.accountIds as string[]);
+    // Anything not known (yet) cannot be shown to be in place.
     if (
         !Array.isArray(resourceTypes) ||
-        !accountIds ||
+        !Array.isArray(accountIds) ||
         !olds.managedAccountIds ||
         !olds.managedResourceTypes
     ) {

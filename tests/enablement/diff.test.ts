@@ -87,6 +87,12 @@ const cases: [string, Partial<EnablementOutputs>, Record<string, unknown>, Enabl
         inPlace("accountIds"),
     ],
     [
+        "accounts unknown during preview are an update",
+        OLDS,
+        { ...INPUTS, accountIds: unknownValue },
+        inPlace("accountIds"),
+    ],
+    [
         "types unknown during preview are an update",
         OLDS,
         { ...INPUTS, resourceTypes: unknownValue },

@@ -194,9 +194,11 @@ describe("InspectorEnablement provider through the dynamic-provider host (gRPC)"
             assert.ok(!state.includes(secretLooking), `the state holds ${secretLooking}`);
         }
 
-        // `pulumi preview --expect-no-changes` right after `up`.
+        // `pulumi preview --expect-no-changes` right after `up`; a preview calls nothing in AWS.
+        const callsBefore = emulator.admin.calls().length;
         const noChange = await host.diff(id, urn, outs, inputs);
         assert.equal(noChange.changes, "none");
+        assert.equal(emulator.admin.calls().length, callsBefore);
 
         // Refresh without drift: nothing to do either.
         const refreshed = await host.read(id, urn, outs, inputs);
