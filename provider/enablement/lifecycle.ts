@@ -4,14 +4,13 @@
  * written into state with the provider.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import * as log from "@pulumi/pulumi/log";
 import { configuredStackRegion, configureFromStack } from "../dynamic/stack-config";
 import { createEnablement } from "./create";
 import { deleteEnablement } from "./delete";
 import { diffEnablement } from "./diff";
 import type { EnablementInputs } from "./inputs";
 import type { EnablementOutputs } from "./outputs";
-import { engineReporter } from "./progress";
+import { engineReporter, engineWarner } from "./progress";
 import { readEnablement, type StoredOutputs } from "./read";
 import { updateEnablement } from "./update";
 import { checkEnablementInputs } from "./validate";
@@ -54,5 +53,5 @@ export async function update(
 }
 
 export async function remove(_id: string, props: StoredOutputs): Promise<void> {
-    return deleteEnablement(props, engineReporter, (message) => void log.warn(message));
+    return deleteEnablement(props, engineReporter, engineWarner);
 }

@@ -11,6 +11,11 @@ export const engineReporter: Reporter = (message) => {
     void pulumi.log.info(message);
 };
 
+/** Warnings (accounts left alone on delete) go the same way, as warnings. */
+export const engineWarner: Reporter = (message) => {
+    void pulumi.log.warn(message);
+};
+
 /** The resource's name from its URN (the part after the last `::`), to label its messages. */
 export function resourceLabel(resourceUrn: string): string {
     const separator = resourceUrn.lastIndexOf("::");

@@ -298,4 +298,18 @@ describe("InspectorEnablement provider through the dynamic-provider host (gRPC)"
         assert.equal(finished.outs.enabledAccountCount, 2);
         assert.deepEqual(finished.outs.failedAccounts, []);
     });
+
+    it("delete warns about an account that left the organisation and turns off the rest", async () => {
+        const { urn, id, outs } = await checkAndCreate("leaving", {
+            resourceTypes: ["ECR"],
+            accountIds: [MEMBER_A, MEMBER_B],
+        });
+        emulator.admin.updateSettings({
+            accounts: DEFAULT_SETTINGS.accounts.filter((account) => account.accountId !== MEMBER_B),
+        });
+        await host.delete(id, urn, outs);
+        const warning = await host.waitForLog(`leaving: left account ${MEMBER_B} alone`);
+        assert.equal(warning.severity, "warning");
+        assert.equal((await live([MEMBER_A]))[MEMBER_A].ecr, "DISABLED");
+    });
 });
