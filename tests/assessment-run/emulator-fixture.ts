@@ -5,12 +5,15 @@ import {
     CreateResourceGroupCommand,
     DescribeAssessmentTemplatesCommand,
 } from "@aws-sdk/client-inspector";
-import { classicClient, resetClients } from "../../provider/aws/clients";
+import { classicClient } from "../../provider/aws/clients";
 import type { LifecycleContext } from "../../provider/assessment-run/context";
 import type { RunInputs } from "../../provider/assessment-run/inputs";
 import { checkInputs } from "../../provider/assessment-run/validate";
 import type { WaitPolicy } from "../../provider/assessment-run/wait-policy";
-import { type PartialSettings, type RunningEmulator, startEmulator } from "../../provider/emulator";
+import type { PartialSettings, RunningEmulator } from "../../provider/emulator";
+import { type EmulatorFixture, useSdkEmulator } from "../support/sdk-emulator";
+
+export type { EmulatorFixture };
 
 /**
  * A one-hour template runs in about 40 ms at this scale (3785 emulated seconds in all), so waiting tests stay
@@ -28,54 +31,20 @@ export const TEST_WAIT_POLICY: WaitPolicy = {
     stopWaitMs: 5_000,
 };
 
-const ENV_KEYS = [
-    "AWS_ENDPOINT_URL_INSPECTOR",
-    "AWS_ENDPOINT_URL_INSPECTOR2",
-    "AWS_ACCESS_KEY_ID",
-    "AWS_SECRET_ACCESS_KEY",
-    "AWS_REGION",
-] as const;
-
-export interface EmulatorFixture {
-    readonly emulator: RunningEmulator;
-}
-
 /**
  * Starts an emulator for the enclosing describe block, points the SDK's environment at it, and resets its state
  * (and settings to `settings`) before each test. Everything is undone after the block.
  */
 export function useEmulator(settings: PartialSettings = {}): EmulatorFixture {
-    const fixture = {} as { emulator: RunningEmulator };
-    const saved: Partial<Record<(typeof ENV_KEYS)[number], string>> = {};
     const base: PartialSettings = {
         ...settings,
         classic: { timeScale: FAST_TIME_SCALE, ...settings.classic },
     };
-    before(async () => {
-        fixture.emulator = await startEmulator({ settings: base });
-        for (const key of ENV_KEYS) {
-            saved[key] = process.env[key];
-            process.env[key] = fixture.emulator.env[key];
-        }
-        resetClients();
+    return useSdkEmulator(base, {
+        ...base,
+        faults: [],
+        classic: { maxConcurrentRuns: 10, outcome: null, findingCounts: null, ...base.classic },
     });
-    beforeEach(() => {
-        fixture.emulator.admin.reset();
-        fixture.emulator.admin.updateSettings({
-            ...base,
-            faults: [],
-            classic: { maxConcurrentRuns: 10, outcome: null, findingCounts: null, ...base.classic },
-        });
-    });
-    after(async () => {
-        resetClients();
-        await fixture.emulator?.close();
-        for (const key of ENV_KEYS) {
-            if (saved[key] === undefined) delete process.env[key];
-            else process.env[key] = saved[key];
-        }
-    });
-    return fixture;
 }
 
 /** A lifecycle context over the shared SDK clients with test delays; it records what it logs. */

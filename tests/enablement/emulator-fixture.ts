@@ -4,14 +4,16 @@ import {
     EnableCommand,
     type ResourceScanType,
 } from "@aws-sdk/client-inspector2";
-import { inspector2Client, resetClients } from "../../provider/aws/clients";
+import { inspector2Client } from "../../provider/aws/clients";
 import {
     DEFAULT_SETTINGS,
-    startEmulator,
     type AccountSettings,
     type PartialSettings,
     type RunningEmulator,
 } from "../../provider/emulator";
+import { type EmulatorFixture, useSdkEmulator } from "../support/sdk-emulator";
+
+export type { EmulatorFixture };
 import type { EnablementInputs } from "../../provider/enablement/inputs";
 import { checkEnablementInputs } from "../../provider/enablement/validate";
 
@@ -30,55 +32,18 @@ export const TEST_DELAYS = { enablingMs: 20, disablingMs: 20 };
 /** Status checks every 10 ms, growing to 100 ms. */
 export const TEST_POLL_SECONDS = 0.01;
 
-const ENV_KEYS = [
-    "AWS_ENDPOINT_URL_INSPECTOR",
-    "AWS_ENDPOINT_URL_INSPECTOR2",
-    "AWS_ACCESS_KEY_ID",
-    "AWS_SECRET_ACCESS_KEY",
-    "AWS_REGION",
-] as const;
-
-export interface EmulatorFixture {
-    readonly emulator: RunningEmulator;
-}
-
 /**
  * One emulator for the enclosing describe block, with the SDK's environment pointed at it. Before each test its
  * state and call log are forgotten and its settings put back to the defaults with test delays (plus
  * `settings`). Everything is undone after the block.
  */
 export function useEmulator(settings: PartialSettings = {}): EmulatorFixture {
-    const fixture = {} as { emulator: RunningEmulator };
-    const saved: Partial<Record<(typeof ENV_KEYS)[number], string>> = {};
-    const base: PartialSettings = {
+    return useSdkEmulator({
         accounts: DEFAULT_SETTINGS.accounts,
         delays: { ...TEST_DELAYS, overrides: [] },
         faults: [],
         ...settings,
-    };
-    before(async () => {
-        fixture.emulator = await startEmulator({ settings: base });
-        for (const key of ENV_KEYS) {
-            saved[key] = process.env[key];
-            process.env[key] = fixture.emulator.env[key];
-        }
-        resetClients();
     });
-    beforeEach(() => {
-        fixture.emulator.admin.reset();
-        fixture.emulator.admin.updateSettings(base);
-        // Fresh clients: the adaptive retry mode's rate limiter must not carry one test's throttling into the next.
-        resetClients();
-    });
-    after(async () => {
-        resetClients();
-        await fixture.emulator?.close();
-        for (const key of ENV_KEYS) {
-            if (saved[key] === undefined) delete process.env[key];
-            else process.env[key] = saved[key];
-        }
-    });
-    return fixture;
 }
 
 /** The URN a program would compute for an enablement named `name`. */
