@@ -13,6 +13,23 @@ export interface ProgramDirectory {
     remove(): Promise<void>;
 }
 
+/** Where a program directory is made and what it starts with. */
+export interface ProgramDirectoryOptions {
+    /**
+     * A Pulumi program to copy in (an example's folder): its files and folders, without its own `node_modules`,
+     * build output or stack settings files (`Pulumi.<stack>.yaml`, which belong to someone else's stacks). The
+     * packages its package.json names are linked from this repository's `node_modules` when they are there, so
+     * `@types/…` and the like resolve as after `npm install`. Default: an empty program directory.
+     */
+    readonly program?: string;
+    /** The folder to create the directory in. Default: the system's temporary folder. */
+    readonly parent?: string;
+}
+
+/** What a copied program leaves behind: installed or built files, and stack files of other stacks. */
+const NOT_COPIED = new Set(["node_modules", "bin", "dist", "package-lock.json"]);
+const STACK_SETTINGS_FILE = /^Pulumi\.[^.]+\.ya?ml$/;
+
 /**
  * The root of this repository: the nearest directory above `from` whose package.json names this package.
  * Tests run from dist/tests/..., so walking up is sturdier than a fixed number of `..`.
@@ -31,17 +48,22 @@ export function packageRoot(from: string = __dirname): string {
  * repository, as `npm install ../pulumi-inspector` or a workspace would make it) and the package's runtime
  * dependencies, as npm hoists them for a user. The dynamic-provider host started there resolves bare
  * specifiers exactly as it does in a user's program, including `@pulumi/pulumi/cmd/dynamic-provider` itself.
+ * Linked packages resolve to their real paths, so the program, this package and the provider host share one
+ * `@pulumi/pulumi` module instance.
  */
-export async function createProgramDirectory(root: string = packageRoot()): Promise<ProgramDirectory> {
-    const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), `${PACKAGE_NAME}-program-`));
-    const nodeModules = path.join(dir, "node_modules");
-    await fs.promises.mkdir(nodeModules);
-    await fs.promises.symlink(root, path.join(nodeModules, PACKAGE_NAME), "dir");
-    const dependencies = Object.keys(readManifest(path.join(root, "package.json")).dependencies ?? {});
-    for (const name of dependencies) {
-        const link = path.join(nodeModules, name);
-        await fs.promises.mkdir(path.dirname(link), { recursive: true });
-        await fs.promises.symlink(path.join(root, "node_modules", name), link, "dir");
+export async function createProgramDirectory(
+    root: string = packageRoot(),
+    options: ProgramDirectoryOptions = {},
+): Promise<ProgramDirectory> {
+    const dir = await fs.promises.mkdtemp(
+        path.join(options.parent ?? os.tmpdir(), `${PACKAGE_NAME}-program-`),
+    );
+    try {
+        if (options.program !== undefined) await copyProgram(options.program, dir);
+        await linkPackages(root, dir, options.program);
+    } catch (error) {
+        await fs.promises.rm(dir, { recursive: true, force: true });
+        throw error;
     }
     return {
         path: dir,
@@ -49,9 +71,50 @@ export async function createProgramDirectory(root: string = packageRoot()): Prom
     };
 }
 
+async function copyProgram(program: string, target: string): Promise<void> {
+    const source = path.resolve(program);
+    if (!fs.existsSync(path.join(source, "Pulumi.yaml"))) {
+        throw new Error(`${source} is not a Pulumi program: it has no Pulumi.yaml`);
+    }
+    await fs.promises.cp(source, target, {
+        recursive: true,
+        filter: (file) => {
+            if (file === source) return true;
+            const name = path.basename(file);
+            return !NOT_COPIED.has(name) && !STACK_SETTINGS_FILE.test(name);
+        },
+    });
+}
+
+async function linkPackages(root: string, dir: string, program: string | undefined): Promise<void> {
+    const nodeModules = path.join(dir, "node_modules");
+    await fs.promises.mkdir(nodeModules);
+    await fs.promises.symlink(root, path.join(nodeModules, PACKAGE_NAME), "dir");
+    const names = new Set(Object.keys(readManifest(path.join(root, "package.json")).dependencies ?? {}));
+    const programManifest = program === undefined ? undefined : path.join(program, "package.json");
+    if (programManifest !== undefined && fs.existsSync(programManifest)) {
+        const manifest = readManifest(programManifest);
+        const wanted = [
+            ...Object.keys(manifest.dependencies ?? {}),
+            ...Object.keys(manifest.devDependencies ?? {}),
+        ];
+        // A package this repository does not have stays missing, as in a program whose install failed.
+        for (const name of wanted) {
+            if (name !== PACKAGE_NAME && fs.existsSync(path.join(root, "node_modules", name)))
+                names.add(name);
+        }
+    }
+    for (const name of names) {
+        const link = path.join(nodeModules, name);
+        await fs.promises.mkdir(path.dirname(link), { recursive: true });
+        await fs.promises.symlink(path.join(root, "node_modules", name), link, "dir");
+    }
+}
+
 interface Manifest {
     name?: string;
     dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
 }
 
 function readManifest(file: string): Manifest {

@@ -1,0 +1,217 @@
+import assert from "node:assert/strict";
+import { DEFAULT_SETTINGS, type RunningEmulator } from "../../provider/emulator";
+import {
+    assessmentRuns,
+    disableOutsidePulumi,
+    nonReadCalls,
+    operationsOf,
+    scanStatuses,
+    waitUntil,
+} from "./support/emulator-view";
+import { describeResult } from "./support/pulumi-stack";
+import { examplePath, SCENARIO_TIMEOUT_MS, useScenario } from "./support/scenario";
+import {
+    ASSESSMENT_RUN_TYPE,
+    ENABLEMENT_TYPE,
+    onlyResourceOfType,
+    resourcesOfType,
+} from "./support/stack-state";
+
+/**
+ * The quickstart example through its whole life with the real CLI: up, no-change preview, drift repaired by
+ * refresh + up, an update of the resource types, and destroy, each checked against what the emulator holds.
+ */
+
+const ADMINISTRATOR = "111122223333";
+const REGION = "us-east-1";
+const TERMINAL_RUN_STATES = ["COMPLETED", "COMPLETED_WITH_ERRORS", "FAILED", "CANCELED", "ERROR"];
+
+/** The example's `scanningStatus` output as the emulator's statuses say it should be. */
+async function emulatorScanningStatus(emulator: RunningEmulator): Promise<Record<string, string>[]> {
+    const statuses = await scanStatuses(emulator, [ADMINISTRATOR], REGION);
+    // The account's own status is not part of the output; each scan type's status is, where Inspector has one.
+    const reported = Object.entries(statuses[ADMINISTRATOR]).filter(
+        ([key, value]) => key !== "status" && value !== undefined,
+    );
+    return [{ accountId: ADMINISTRATOR, ...Object.fromEntries(reported) }];
+}
+
+const administrator = DEFAULT_SETTINGS.accounts.find((account) => account.accountId === ADMINISTRATOR)!;
+
+describe("e2e: the quickstart example's lifecycle", function () {
+    this.timeout(SCENARIO_TIMEOUT_MS);
+    const scenario = useScenario({
+        program: examplePath("quickstart"),
+        config: (emulator) => ({ templateArn: emulator.templateArn }),
+    });
+
+    /** Calls and mutations before the current step, so each step asserts only its own. */
+    let callMark = 0;
+    let mutationMark = 0;
+    const markStep = () => {
+        callMark = scenario.emulator.admin.calls().length;
+        mutationMark = scenario.emulator.admin.mutations().length;
+    };
+    const stepCalls = () => scenario.emulator.admin.calls().slice(callMark);
+    const stepMutations = () => operationsOf(scenario.emulator.admin.mutations().slice(mutationMark)).sort();
+
+    it("pulumi up enables scanning and runs the assessment, and the outputs are what the emulator holds", async () => {
+        markStep();
+        const result = await scenario.stack.up();
+        assert.equal(result.code, 0, describeResult(result));
+
+        assert.deepEqual(stepMutations(), ["inspector StartAssessmentRun", "inspector2 Enable"]);
+        const statuses = await scanStatuses(scenario.emulator, [ADMINISTRATOR], REGION);
+        assert.equal(statuses[ADMINISTRATOR].ec2, "ENABLED");
+        assert.equal(statuses[ADMINISTRATOR].ecr, "ENABLED");
+        const runs = await assessmentRuns(scenario.emulator, scenario.emulator.templateArn, REGION);
+        assert.equal(runs.length, 1);
+
+        const outputs = await scenario.stack.outputs();
+        assert.equal(outputs.callerAccountId, ADMINISTRATOR);
+        assert.equal(outputs.enabledAccountCount, 1);
+        assert.deepEqual(outputs.scanningStatus, [
+            {
+                accountId: ADMINISTRATOR,
+                ec2: "ENABLED",
+                ecr: "ENABLED",
+                lambda: "DISABLED",
+                lambdaCode: "DISABLED",
+                codeRepository: "DISABLED",
+            },
+        ]);
+        assert.deepEqual(outputs.scanningStatus, await emulatorScanningStatus(scenario.emulator));
+        assert.equal(outputs.runArn, runs[0].arn);
+        // The example waits for the run: it has finished, with the counts Inspector reports.
+        assert.equal(outputs.runState, runs[0].state);
+        assert.ok(TERMINAL_RUN_STATES.includes(runs[0].state), runs[0].state);
+        assert.deepEqual(outputs.findingCounts, runs[0].findingCounts);
+    });
+
+    it("pulumi preview --expect-no-changes passes right after the update, calling nothing that changes", async () => {
+        markStep();
+        const result = await scenario.stack.preview("--expect-no-changes");
+        assert.equal(result.code, 0, describeResult(result));
+        assert.deepEqual(operationsOf(nonReadCalls(stepCalls())), []);
+    });
+
+    it("pulumi stack export holds no credential", async () => {
+        const { text, deployment } = await scenario.stack.exportState();
+        // The export is the real state: both resources are in it.
+        onlyResourceOfType(deployment, ENABLEMENT_TYPE);
+        onlyResourceOfType(deployment, ASSESSMENT_RUN_TYPE);
+        assert.ok(!text.includes(administrator.secretAccessKey!), "the secret access key is in the state");
+        assert.ok(!text.includes(administrator.accessKeyId!), "the access key ID is in the state");
+    });
+
+    it("drift: a type disabled outside Pulumi shows after refresh and pulumi up enables it again", async () => {
+        await disableOutsidePulumi(scenario.emulator, [ADMINISTRATOR], ["ECR"], REGION);
+        await waitUntil(
+            async () =>
+                (await scanStatuses(scenario.emulator, [ADMINISTRATOR], REGION))[ADMINISTRATOR].ecr ===
+                "DISABLED",
+            10_000,
+            "ECR is DISABLED",
+        );
+
+        markStep();
+        const refreshed = await scenario.stack.refresh();
+        assert.equal(refreshed.code, 0, describeResult(refreshed));
+        assert.deepEqual(operationsOf(nonReadCalls(stepCalls())), [], "refresh changed something");
+        const { deployment } = await scenario.stack.exportState();
+        const accounts = onlyResourceOfType(deployment, ENABLEMENT_TYPE).outputs?.accounts as {
+            resourceStatus: Record<string, string>;
+        }[];
+        assert.equal(accounts[0].resourceStatus.ecr, "DISABLED");
+
+        markStep();
+        const repaired = await scenario.stack.up();
+        assert.equal(repaired.code, 0, describeResult(repaired));
+        assert.deepEqual(stepMutations(), ["inspector2 Enable"]);
+        const statuses = await scanStatuses(scenario.emulator, [ADMINISTRATOR], REGION);
+        assert.equal(statuses[ADMINISTRATOR].ecr, "ENABLED");
+        assert.equal(statuses[ADMINISTRATOR].ec2, "ENABLED");
+    });
+
+    it("update: other resource types enable the added type and disable the removed one, nothing else", async () => {
+        await scenario.stack.setConfig({ resourceTypes: ["EC2", "LAMBDA"] });
+        markStep();
+        const result = await scenario.stack.up();
+        assert.equal(result.code, 0, describeResult(result));
+        assert.deepEqual(stepMutations(), ["inspector2 Disable", "inspector2 Enable"]);
+        assert.deepEqual(operationsOf(nonReadCalls(stepCalls())).sort(), [
+            "inspector2 Disable",
+            "inspector2 Enable",
+        ]);
+        const statuses = await scanStatuses(scenario.emulator, [ADMINISTRATOR], REGION);
+        assert.equal(statuses[ADMINISTRATOR].ec2, "ENABLED");
+        assert.equal(statuses[ADMINISTRATOR].lambda, "ENABLED");
+        assert.equal(statuses[ADMINISTRATOR].ecr, "DISABLED");
+        const outputs = await scenario.stack.outputs();
+        assert.deepEqual(outputs.scanningStatus, [
+            {
+                accountId: ADMINISTRATOR,
+                ec2: "ENABLED",
+                ecr: "DISABLED",
+                lambda: "ENABLED",
+                lambdaCode: "DISABLED",
+                codeRepository: "DISABLED",
+            },
+        ]);
+        assert.deepEqual(outputs.scanningStatus, await emulatorScanningStatus(scenario.emulator));
+    });
+
+    it("pulumi destroy disables what the stack enabled and keeps the finished run", async () => {
+        markStep();
+        const result = await scenario.stack.destroy();
+        assert.equal(result.code, 0, describeResult(result));
+        assert.deepEqual(stepMutations(), ["inspector2 Disable"]);
+        const statuses = await scanStatuses(scenario.emulator, [ADMINISTRATOR], REGION);
+        assert.equal(statuses[ADMINISTRATOR].status, "DISABLED");
+        assert.equal(statuses[ADMINISTRATOR].ec2, "DISABLED");
+        assert.equal(statuses[ADMINISTRATOR].lambda, "DISABLED");
+        const runs = await assessmentRuns(scenario.emulator, scenario.emulator.templateArn, REGION);
+        assert.equal(runs.length, 1);
+        assert.ok(TERMINAL_RUN_STATES.includes(runs[0].state), runs[0].state);
+        const { deployment } = await scenario.stack.exportState();
+        assert.deepEqual(resourcesOfType(deployment, ENABLEMENT_TYPE), []);
+        assert.deepEqual(resourcesOfType(deployment, ASSESSMENT_RUN_TYPE), []);
+    });
+});
+
+describe("e2e: pulumi destroy of the quickstart example while its run is in progress", function () {
+    this.timeout(SCENARIO_TIMEOUT_MS);
+    const scenario = useScenario({
+        program: examplePath("quickstart"),
+        config: (emulator) => ({ templateArn: emulator.templateArn, waitForCompletion: false }),
+        // A run of the one-hour template lasts about three minutes: still collecting data when destroy comes.
+        settings: { classic: { timeScale: 20 } },
+    });
+
+    it("stops the run, waits until it has finished, and leaves scanning disabled", async () => {
+        const created = await scenario.stack.up();
+        assert.equal(created.code, 0, describeResult(created));
+        const [started] = await assessmentRuns(scenario.emulator, scenario.emulator.templateArn, REGION);
+        assert.ok(!TERMINAL_RUN_STATES.includes(started.state), `the run is already ${started.state}`);
+
+        const mutationMark = scenario.emulator.admin.mutations().length;
+        const result = await scenario.stack.destroy();
+        assert.equal(result.code, 0, describeResult(result));
+        assert.deepEqual(operationsOf(scenario.emulator.admin.mutations().slice(mutationMark)).sort(), [
+            "inspector StopAssessmentRun",
+            "inspector2 Disable",
+        ]);
+        const runs = await assessmentRuns(scenario.emulator, scenario.emulator.templateArn, REGION);
+        assert.equal(runs.length, 1);
+        assert.ok(TERMINAL_RUN_STATES.includes(runs[0].state), `the run is still ${runs[0].state}`);
+        const statuses = await scanStatuses(scenario.emulator, [ADMINISTRATOR], REGION);
+        assert.deepEqual(statuses[ADMINISTRATOR], {
+            status: "DISABLED",
+            ec2: "DISABLED",
+            ecr: "DISABLED",
+            lambda: "DISABLED",
+            lambdaCode: "DISABLED",
+            codeRepository: "DISABLED",
+        });
+    });
+});
