@@ -10,11 +10,6 @@ export function examplePath(name: string): string {
     return path.join(packageRoot(), "examples", name);
 }
 
-/** The folder of a program under tests/e2e/fixtures (the sources, not the compiled dist copy). */
-export function fixturePath(name: string): string {
-    return path.join(packageRoot(), "tests", "e2e", "fixtures", name);
-}
-
 /**
  * The emulator as the end-to-end runs use it: every status transition still happens, in 20 ms instead of 200,
  * and a Classic run of the seeded one-hour template takes about a tenth of a second.
@@ -28,7 +23,7 @@ export const E2E_SETTINGS: PartialSettings = {
 export const SCENARIO_TIMEOUT_MS = 600_000;
 
 export interface ScenarioOptions {
-    /** The program folder ({@link examplePath}, {@link fixturePath}). */
+    /** The program folder, e.g. {@link examplePath}. */
     readonly program: string;
     /** Stack config, computed once the emulator runs (e.g. from its template ARN). */
     readonly config?: (emulator: RunningEmulator) => Readonly<Record<string, unknown>>;
