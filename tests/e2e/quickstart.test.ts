@@ -124,6 +124,15 @@ describe("e2e: the quickstart example's lifecycle", function () {
         }[];
         assert.equal(accounts[0].resourceStatus.ecr, "DISABLED");
 
+        // The drift shows as an update of the enablement alone, and fails a no-change preview.
+        const drifted = await scenario.stack.preview("--expect-no-changes");
+        assert.notEqual(drifted.code, 0, describeResult(drifted));
+        assert.match(
+            drifted.stdout,
+            /~\s+pulumi-nodejs:dynamic\/inspector:InspectorEnablement\s+scanning\s+update/,
+        );
+        assert.doesNotMatch(drifted.stdout, /AssessmentRun\s+first-run\s+(update|replace|create|delete)/);
+
         markStep();
         const repaired = await scenario.stack.up();
         assert.equal(repaired.code, 0, describeResult(repaired));

@@ -28,7 +28,11 @@ async function findBinDir(): Promise<string> {
     const root = packageRoot();
     const result = await runCommand("bash", [path.join(root, "scripts", "setup-pulumi.sh")], {
         cwd: root,
-        env: { ...process.env, PATH: [path.join(root, "node_modules", ".bin"), process.env.PATH].join(":") },
+        // Node 22 from this repository first, as an npm script would have it.
+        env: {
+            ...process.env,
+            PATH: [path.join(root, "node_modules", ".bin"), process.env.PATH].join(path.delimiter),
+        },
         timeoutMs: SETUP_TIMEOUT_MS,
     });
     const dir = result.stdout.trim();

@@ -16,8 +16,8 @@ export const TEST_STACK = "e2e";
 export const DEFAULT_COMMAND_TIMEOUT_MS = 180_000;
 
 /**
- * Polling of AssessmentRun inside the provider, shrunk from seconds to milliseconds (the emulator's Classic
- * runs last a second or two).
+ * Polling of AssessmentRun inside the provider, shrunk from seconds to milliseconds: the e2e emulator's
+ * Classic runs finish in well under a second.
  */
 export const FAST_WAIT_POLICY = JSON.stringify({
     initialPollMs: 100,
@@ -27,7 +27,7 @@ export const FAST_WAIT_POLICY = JSON.stringify({
 });
 
 export interface StackOptions {
-    /** The Pulumi program to copy in: an example's folder or a test fixture. */
+    /** The Pulumi program to copy in, e.g. an example's folder. */
     readonly program: string;
     /**
      * The AWS SDK's environment inside the program's providers: endpoints, keys and region, as
