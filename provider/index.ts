@@ -1,5 +1,4 @@
-// The package's public surface. Each resource and the emulator add their exports here.
-export {};
+// The package's public surface: the two resources, their argument and output types, and the emulator.
 export { AssessmentRun } from "./assessment-run/resource";
 export type { AssessmentRunArgs, FailOnSeverity, StopAction } from "./assessment-run/args";
 export { startEmulator, DEFAULT_SETTINGS } from "./emulator";

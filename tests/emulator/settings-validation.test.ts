@@ -203,6 +203,13 @@ describe("mergeSettings", () => {
         assert.deepEqual(merged.accounts, [{ accountId: "111122223333", role: "standalone" }]);
     });
 
+    it("replaces forced finding counts whole: severities left out count 0", () => {
+        const first = mergeSettings(DEFAULT_SETTINGS, { classic: { findingCounts: { Medium: 5, High: 1 } } });
+        const second = mergeSettings(first, { classic: { findingCounts: { High: 2 } } });
+        assert.deepEqual(second.classic.findingCounts, { High: 2 });
+        assert.equal(second.classic.timeScale, DEFAULT_SETTINGS.classic.timeScale);
+    });
+
     it("keeps the identity of what the patch leaves alone, and leaves the base unchanged", () => {
         const merged = mergeSettings(DEFAULT_SETTINGS, { seed: 1 });
         assert.equal(merged.accounts, DEFAULT_SETTINGS.accounts);
