@@ -19,4 +19,47 @@ export default tseslint.config(
             "@typescript-eslint/no-require-imports": "off",
         },
     },
+    // The provider and the emulator are separate parts of the package: neither imports the other (the tests
+    // use both). Patterns are gitignore-style, so `**/emulator` matches `./emulator` and `../../emulator` but not
+    // `./emulator-api`.
+    {
+        files: ["provider/**"],
+        rules: {
+            "no-restricted-imports": [
+                "error",
+                {
+                    patterns: [
+                        {
+                            group: ["**/emulator", "**/emulator/**", "pulumi-inspector/emulator"],
+                            message:
+                                "The provider does not use the emulator (a separate entry point, pulumi-inspector/emulator).",
+                        },
+                    ],
+                },
+            ],
+        },
+    },
+    {
+        files: ["emulator/**"],
+        rules: {
+            "no-restricted-imports": [
+                "error",
+                {
+                    paths: [
+                        {
+                            name: "pulumi-inspector",
+                            message: "The emulator does not use the provider (the package's main entry).",
+                        },
+                    ],
+                    patterns: [
+                        {
+                            group: ["**/provider", "**/provider/**"],
+                            message:
+                                "The emulator does not use the provider: keep what it needs inside emulator/.",
+                        },
+                    ],
+                },
+            ],
+        },
+    },
 );

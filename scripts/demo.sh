@@ -29,7 +29,7 @@ export PATH="$repo_root/node_modules/.bin:$PATH"
 pulumi_bin=$(scripts/setup-pulumi.sh)
 export PATH="$pulumi_bin:$PATH"
 
-if [ $# -eq 0 ] || [ ! -f dist/provider/emulator/cli.js ]; then
+if [ $# -eq 0 ] || [ ! -f dist/emulator/cli.js ]; then
     log "building the package"
     npm run build --silent
 fi
@@ -57,7 +57,7 @@ export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
 export PULUMI_INSPECTOR_WAIT_POLICY='{"initialPollMs":250,"maxPollMs":1000}'
 
 emulator_log=$state_dir/emulator.log
-node dist/provider/emulator/cli.js --port 0 --state-file "$state_dir/emulator-state.json" >"$emulator_log" 2>&1 &
+node dist/emulator/cli.js --port 0 --state-file "$state_dir/emulator-state.json" >"$emulator_log" 2>&1 &
 emulator_pid=$!
 stop_emulator() {
     kill "$emulator_pid" 2>/dev/null || true

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { ActivityLog } from "../../provider/emulator/activity-log";
+import { ActivityLog } from "../../emulator/activity-log";
 
 describe("ActivityLog", () => {
     const call = (operation: string) => ({

@@ -6,10 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BatchGetAccountStatusCommand } from "@aws-sdk/client-inspector2";
 import { Inspector2Client } from "@aws-sdk/client-inspector2";
-import type { EmulatorSettings } from "../../provider/emulator";
+import type { EmulatorSettings } from "../../emulator";
 
 /** The compiled CLI, run with the Node that runs the tests (22, from node_modules). */
-const CLI = join(__dirname, "..", "..", "provider", "emulator", "cli.js");
+const CLI = join(__dirname, "..", "..", "emulator", "cli.js");
 
 interface Started {
     readonly child: ChildProcess;

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { DescribeAssessmentRunsCommand, StartAssessmentRunCommand } from "@aws-sdk/client-inspector";
 import { InspectorClient } from "@aws-sdk/client-inspector";
 import { BatchGetAccountStatusCommand, EnableCommand, Inspector2Client } from "@aws-sdk/client-inspector2";
-import type { RunningEmulator } from "../../provider/emulator";
-import { startEmulator } from "../../provider/emulator";
+import type { RunningEmulator } from "../../emulator";
+import { startEmulator } from "../../emulator";
 import { classicClient, inspector2Client } from "./support/sdk-clients";
 
 describe("startEmulator", () => {

@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DEFAULT_SETTINGS } from "../../provider/emulator/default-settings";
-import { mergeSettings } from "../../provider/emulator/merge-settings";
-import type { PartialSettings } from "../../provider/emulator/settings";
-import { settingsProblems } from "../../provider/emulator/settings-validation";
+import { DEFAULT_SETTINGS } from "../../emulator/settings/default-settings";
+import { mergeSettings } from "../../emulator/settings/merge-settings";
+import type { PartialSettings } from "../../emulator/settings/settings";
+import { settingsProblems } from "../../emulator/settings/settings-validation";
 
 /** The README's emulator section, so the documentation cannot drift from what the emulator accepts. */
 const README = readFileSync(join(__dirname, "..", "..", "..", "README.md"), "utf8");

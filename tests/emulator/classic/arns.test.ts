@@ -7,8 +7,8 @@ import {
     targetArn,
     templateArn,
     type ArnKind,
-} from "../../../provider/emulator/classic/arns";
-import { entityId, idFrom } from "../../../provider/emulator/classic/ids";
+} from "../../../emulator/classic/arns";
+import { entityId, idFrom } from "../../../emulator/classic/ids";
 
 describe("Classic ARNs", () => {
     it("nest runs under templates under targets, like AWS", () => {

@@ -5,7 +5,7 @@ import {
     startEmulator,
     type PartialSettings,
     type RunningEmulator,
-} from "../../../provider/emulator";
+} from "../../../emulator";
 
 export const ADMIN_ACCOUNT = "111122223333";
 export const STANDALONE_ACCOUNT = "999988887777";

@@ -1,6 +1,6 @@
-import { DEFAULT_SETTINGS } from "../../../provider/emulator";
-import type { Caller, ServiceContext } from "../../../provider/emulator/service";
-import type { ClassicSettings, EmulatorSettings } from "../../../provider/emulator/settings";
+import { DEFAULT_SETTINGS } from "../../../emulator";
+import type { Caller, ServiceContext } from "../../../emulator/service";
+import type { ClassicSettings, EmulatorSettings } from "../../../emulator/settings/settings";
 
 export const ADMIN: Caller = {
     accountId: "111122223333",

@@ -4,13 +4,9 @@ import {
     MAX_FINDINGS,
     noFindings,
     runFindingCounts,
-} from "../../../provider/emulator/classic/findings";
-import {
-    COMPLETED_WITH_ERRORS_SHARE,
-    FAILED_SHARE,
-    runOutcome,
-} from "../../../provider/emulator/classic/outcome";
-import { SEVERITIES } from "../../../provider/emulator/classic/records";
+} from "../../../emulator/classic/findings";
+import { COMPLETED_WITH_ERRORS_SHARE, FAILED_SHARE, runOutcome } from "../../../emulator/classic/outcome";
+import { SEVERITIES } from "../../../emulator/classic/records";
 
 const RUN = "arn:aws:inspector:us-east-1:111122223333:target/0-AbCd1234/template/0-EfGh5678/run/0-IjKl9012";
 const runArns = Array.from(

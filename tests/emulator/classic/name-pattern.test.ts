@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { matchesNamePattern } from "../../../provider/emulator/classic/name-pattern";
+import { matchesNamePattern } from "../../../emulator/classic/name-pattern";
 
 describe("Classic namePattern matching", () => {
     const cases: readonly [pattern: string, name: string, matches: boolean][] = [

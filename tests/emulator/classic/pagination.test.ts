@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { ServiceError } from "../../../provider/emulator/service-error";
-import { decodeToken, encodeToken, paginate } from "../../../provider/emulator/classic/pagination";
+import { ServiceError } from "../../../emulator/service-error";
+import { decodeToken, encodeToken, paginate } from "../../../emulator/classic/pagination";
 
 const items = Array.from({ length: 25 }, (_, index) => ({ seq: index + 1 }));
 

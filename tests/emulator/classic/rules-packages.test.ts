@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { arnKind } from "../../../provider/emulator/classic/arns";
-import { rulesPackagesFor } from "../../../provider/emulator/classic/rules-packages";
+import { arnKind } from "../../../emulator/classic/arns";
+import { rulesPackagesFor } from "../../../emulator/classic/rules-packages";
 
 describe("Classic rules packages", () => {
     it("are AWS's real ARNs in us-east-1", () => {

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
-import { runPredicate, type RunFilterInput } from "../../../provider/emulator/classic/run-filter";
-import { templatePredicate } from "../../../provider/emulator/classic/template-filter";
-import type { TemplateRecord } from "../../../provider/emulator/classic/records";
-import { ServiceError } from "../../../provider/emulator/service-error";
+import { runPredicate, type RunFilterInput } from "../../../emulator/classic/run-filter";
+import { templatePredicate } from "../../../emulator/classic/template-filter";
+import type { TemplateRecord } from "../../../emulator/classic/records";
+import { ServiceError } from "../../../emulator/service-error";
 import { CIS, CVE, runRecord, TEMPLATE_ARN } from "./run-fixture";
 
 const T0 = Date.UTC(2024, 0, 1);

@@ -1,6 +1,6 @@
-import { noFindings } from "../../../provider/emulator/classic/findings";
-import type { RunOutcome, RunRecord } from "../../../provider/emulator/classic/records";
-import { planRun } from "../../../provider/emulator/classic/run-lifecycle";
+import { noFindings } from "../../../emulator/classic/findings";
+import type { RunOutcome, RunRecord } from "../../../emulator/classic/records";
+import { planRun } from "../../../emulator/classic/run-lifecycle";
 
 export const TEMPLATE_ARN = "arn:aws:inspector:us-east-1:111122223333:target/0-AbCd1234/template/0-EfGh5678";
 export const CVE = "arn:aws:inspector:us-east-1:316112463485:rulespackage/0-gEjTy7T7";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { RunState, StateChange } from "../../../provider/emulator/classic/records";
+import type { RunState, StateChange } from "../../../emulator/classic/records";
 import {
     currentChange,
     isTerminal,
@@ -8,7 +8,7 @@ import {
     planStop,
     reachedChanges,
     realMs,
-} from "../../../provider/emulator/classic/run-lifecycle";
+} from "../../../emulator/classic/run-lifecycle";
 
 const START = Date.UTC(2024, 0, 1);
 const FULL_SEQUENCE: readonly RunState[] = [

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { defaultRunName, MAX_RUN_NAME_LENGTH } from "../../../provider/emulator/classic/run-name";
+import { defaultRunName, MAX_RUN_NAME_LENGTH } from "../../../emulator/classic/run-name";
 
 const NOW = Date.UTC(2024, 4, 19, 6, 52, 0, 131);
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { noFindings } from "../../../provider/emulator/classic/findings";
-import { runToWire, viewRun } from "../../../provider/emulator/classic/run-view";
-import { planStop } from "../../../provider/emulator/classic/run-lifecycle";
+import { noFindings } from "../../../emulator/classic/findings";
+import { runToWire, viewRun } from "../../../emulator/classic/run-view";
+import { planStop } from "../../../emulator/classic/run-lifecycle";
 import { runRecord } from "./run-fixture";
 
 const T0 = Date.UTC(2024, 0, 1);

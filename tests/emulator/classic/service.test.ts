@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { MAX_ASSESSMENT_TARGETS } from "../../../provider/emulator/classic/limits";
-import { ClassicService } from "../../../provider/emulator/classic/service";
-import { ServiceError } from "../../../provider/emulator/service-error";
+import { MAX_ASSESSMENT_TARGETS } from "../../../emulator/classic/limits";
+import { ClassicService } from "../../../emulator/classic/service";
+import { ServiceError } from "../../../emulator/service-error";
 import { ADMIN, FakeContext } from "./fake-context";
 
 interface DescribedRun {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { InspectorClient, ListAssessmentRunsCommand } from "@aws-sdk/client-inspector";
-import { DEFAULT_SETTINGS, startEmulator, type RunningEmulator } from "../../../provider/emulator";
+import { DEFAULT_SETTINGS, startEmulator, type RunningEmulator } from "../../../emulator";
 import { ADMIN_ACCOUNT } from "./classic-harness";
 import { describeRun, startRun } from "./sdk-fixtures";
 

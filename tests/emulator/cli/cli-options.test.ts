@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { parseCliOptions } from "../../../provider/emulator/cli/cli-options";
+import { parseCliOptions } from "../../../emulator/cli/cli-options";
 
 describe("parseCliOptions", () => {
     const TABLE: readonly [args: string[], expected: ReturnType<typeof parseCliOptions>][] = [

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { shellQuote, startupBanner } from "../../../provider/emulator/cli/startup-banner";
+import { shellQuote, startupBanner } from "../../../emulator/cli/startup-banner";
 
 describe("startupBanner", () => {
     it("shows the address, the template and one export line per variable", () => {

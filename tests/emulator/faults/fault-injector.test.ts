@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { FaultInjector } from "../../../provider/emulator/faults/fault-injector";
-import { SeededRandom } from "../../../provider/emulator/faults/seeded-random";
-import type { FaultSettings } from "../../../provider/emulator/settings";
+import { FaultInjector } from "../../../emulator/faults/fault-injector";
+import { SeededRandom } from "../../../emulator/faults/seeded-random";
+import type { FaultSettings } from "../../../emulator/settings/settings";
 
 /** Which of `calls` calls to `operation` got a fault, as a string of 0s and 1s. */
 function pattern(

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { ListAssessmentTemplatesCommand, StartAssessmentRunCommand } from "@aws-sdk/client-inspector";
 import { BatchGetAccountStatusCommand, EnableCommand } from "@aws-sdk/client-inspector2";
-import type { FaultSettings, RunningEmulator } from "../../../provider/emulator";
-import { startEmulator } from "../../../provider/emulator";
+import type { FaultSettings, RunningEmulator } from "../../../emulator";
+import { startEmulator } from "../../../emulator";
 import { expectAwsError } from "../support/expect-aws-error";
 import type { IncomingResponse } from "../support/request-tampering";
 import { watchResponses } from "../support/request-tampering";

@@ -1,13 +1,8 @@
 import assert from "node:assert/strict";
 import { ListAssessmentTemplatesCommand } from "@aws-sdk/client-inspector";
 import { BatchGetAccountStatusCommand, EnableCommand } from "@aws-sdk/client-inspector2";
-import type {
-    CallRecord,
-    EmulatorSettings,
-    MutationRecord,
-    RunningEmulator,
-} from "../../../provider/emulator";
-import { DEFAULT_SETTINGS, startEmulator } from "../../../provider/emulator";
+import type { CallRecord, EmulatorSettings, MutationRecord, RunningEmulator } from "../../../emulator";
+import { DEFAULT_SETTINGS, startEmulator } from "../../../emulator";
 import { classicClient, inspector2Client } from "../support/sdk-clients";
 
 /** Calls the unsigned admin API with plain HTTP and returns the status and parsed JSON. */

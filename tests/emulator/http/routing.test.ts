@@ -8,9 +8,9 @@ import {
     ListTagsForResourceCommand,
     UntagResourceCommand,
 } from "@aws-sdk/client-inspector2";
-import type { RunningEmulator } from "../../../provider/emulator";
-import { startEmulator } from "../../../provider/emulator";
-import { startEmulatorWith } from "../../../provider/emulator/emulator";
+import type { RunningEmulator } from "../../../emulator";
+import { startEmulator } from "../../../emulator";
+import { startEmulatorWith } from "../../../emulator/emulator";
 import { expectAwsError } from "../support/expect-aws-error";
 import type { IncomingResponse } from "../support/request-tampering";
 import { tamperBeforeSigning, watchResponses } from "../support/request-tampering";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { AccountStatusStore } from "../../../provider/emulator/inspector2/account-status-store";
+import { AccountStatusStore } from "../../../emulator/inspector2/account-status-store";
 
 describe("inspector2 AccountStatusStore", () => {
     const delayOf = (ms: Record<string, number>) => (type: string) => ms[type] ?? 10;

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { accountStatus } from "../../../provider/emulator/inspector2/account-status";
-import type { Status } from "../../../provider/emulator/inspector2/status";
+import { accountStatus } from "../../../emulator/inspector2/account-status";
+import type { Status } from "../../../emulator/inspector2/status";
 
 describe("inspector2 accountStatus", () => {
     const cases: { types: Status[]; expected: Status }[] = [

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { transitionDelayMs } from "../../../provider/emulator/inspector2/delays";
-import type { DelaySettings } from "../../../provider/emulator/settings";
+import { transitionDelayMs } from "../../../emulator/inspector2/delays";
+import type { DelaySettings } from "../../../emulator/settings/settings";
 
 describe("inspector2 transitionDelayMs", () => {
     const delays: DelaySettings = {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { IdempotencyStore, requestFingerprint } from "../../../provider/emulator/inspector2/idempotency";
+import { IdempotencyStore, requestFingerprint } from "../../../emulator/inspector2/idempotency";
 
 describe("inspector2 idempotency", () => {
     describe("requestFingerprint", () => {

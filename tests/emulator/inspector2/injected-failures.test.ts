@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { InjectedFailures } from "../../../provider/emulator/inspector2/injected-failures";
-import type { AccountSettings } from "../../../provider/emulator/settings";
+import { InjectedFailures } from "../../../emulator/inspector2/injected-failures";
+import type { AccountSettings } from "../../../emulator/settings/settings";
 
 describe("inspector2 InjectedFailures", () => {
     const account: AccountSettings = {

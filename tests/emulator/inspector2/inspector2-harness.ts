@@ -1,6 +1,6 @@
 import { Inspector2Client } from "@aws-sdk/client-inspector2";
-import { startEmulator, type RunningEmulator } from "../../../provider/emulator";
-import type { AccountSettings, PartialSettings } from "../../../provider/emulator/settings";
+import { startEmulator, type RunningEmulator } from "../../../emulator";
+import type { AccountSettings, PartialSettings } from "../../../emulator/settings/settings";
 
 export const ADMINISTRATOR = "111122223333";
 export const MEMBER = "444455556666";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { Organisation } from "../../../provider/emulator/inspector2/organisation";
-import type { AccountSettings } from "../../../provider/emulator/settings";
+import { Organisation } from "../../../emulator/inspector2/organisation";
+import type { AccountSettings } from "../../../emulator/settings/settings";
 
 describe("inspector2 Organisation", () => {
     const accounts: AccountSettings[] = [

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { paginate } from "../../../provider/emulator/inspector2/pagination";
-import { ServiceError } from "../../../provider/emulator/service-error";
+import { paginate } from "../../../emulator/inspector2/pagination";
+import { ServiceError } from "../../../emulator/service-error";
 
 describe("inspector2 paginate", () => {
     const items = ["a", "b", "c", "d", "e"];

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { Inspector2State } from "../../../provider/emulator/inspector2/state";
+import { Inspector2State } from "../../../emulator/inspector2/state";
 
 describe("inspector2 Inspector2State", () => {
     it("restores every store from a JSON copy of its snapshot", () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { Organisation } from "../../../provider/emulator/inspector2/organisation";
-import { targetRefusal } from "../../../provider/emulator/inspector2/target-access";
-import type { AccountSettings } from "../../../provider/emulator/settings";
+import { Organisation } from "../../../emulator/inspector2/organisation";
+import { targetRefusal } from "../../../emulator/inspector2/target-access";
+import type { AccountSettings } from "../../../emulator/settings/settings";
 
 describe("inspector2 targetRefusal", () => {
     const accounts: AccountSettings[] = [

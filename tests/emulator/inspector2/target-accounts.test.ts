@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { targetAccountIds } from "../../../provider/emulator/inspector2/target-accounts";
+import { targetAccountIds } from "../../../emulator/inspector2/target-accounts";
 
 describe("inspector2 targetAccountIds", () => {
     const cases: { accountIds: string[] | undefined; expected: string[] }[] = [

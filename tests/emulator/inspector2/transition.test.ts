@@ -1,9 +1,5 @@
 import assert from "node:assert/strict";
-import {
-    requestTransition,
-    statusAt,
-    type Transition,
-} from "../../../provider/emulator/inspector2/transition";
+import { requestTransition, statusAt, type Transition } from "../../../emulator/inspector2/transition";
 
 describe("inspector2 transition", () => {
     describe("statusAt", () => {

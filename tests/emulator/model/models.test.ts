@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { RestJsonProtocol } from "../../../provider/emulator/http/rest-json-protocol";
-import { errorStatus } from "../../../provider/emulator/model/error-status";
-import { loadModel } from "../../../provider/emulator/model/load-model";
-import type { ServiceName } from "../../../provider/emulator/service";
-import { compilePattern } from "../../../provider/emulator/validation/compile-pattern";
+import { RestJsonProtocol } from "../../../emulator/http/rest-json-protocol";
+import { errorStatus } from "../../../emulator/model/error-status";
+import { loadModel } from "../../../emulator/model/load-model";
+import type { ServiceName } from "../../../emulator/service";
+import { compilePattern } from "../../../emulator/validation/compile-pattern";
 
 const SERVICES: readonly ServiceName[] = ["inspector2", "inspector"];
 

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { formatAmzDate, parseAmzDate } from "../../../provider/emulator/signature/amz-date";
+import { formatAmzDate, parseAmzDate } from "../../../emulator/signature/amz-date";
 
 describe("X-Amz-Date", () => {
     it("parses the basic ISO 8601 form and formats it back", () => {

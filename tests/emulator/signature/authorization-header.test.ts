@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { parseAuthorization } from "../../../provider/emulator/signature/authorization-header";
+import { parseAuthorization } from "../../../emulator/signature/authorization-header";
 
 const SIGNATURE = "a".repeat(64);
 

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { ListAssessmentTemplatesCommand } from "@aws-sdk/client-inspector";
 import { BatchGetAccountStatusCommand } from "@aws-sdk/client-inspector2";
-import type { RunningEmulator } from "../../../provider/emulator";
-import { startEmulator } from "../../../provider/emulator";
+import type { RunningEmulator } from "../../../emulator";
+import { startEmulator } from "../../../emulator";
 import { expectAwsError } from "../support/expect-aws-error";
 import { tamperAfterSigning, tamperBeforeSigning } from "../support/request-tampering";
 import { ADMINISTRATOR, classicClient, inspector2Client } from "../support/sdk-clients";

@@ -4,7 +4,7 @@ import {
     computeSignature,
     sha256Hex,
     stringToSign,
-} from "../../../provider/emulator/signature/sigv4";
+} from "../../../emulator/signature/sigv4";
 
 const EMPTY_HASH = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 

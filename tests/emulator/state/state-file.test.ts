@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ListAssessmentRunsCommand, StartAssessmentRunCommand } from "@aws-sdk/client-inspector";
 import { BatchGetAccountStatusCommand, EnableCommand } from "@aws-sdk/client-inspector2";
-import { startEmulator } from "../../../provider/emulator";
-import { DEFAULT_SETTINGS } from "../../../provider/emulator/default-settings";
-import { readStateFile, writeStateFile } from "../../../provider/emulator/state/state-file";
+import { startEmulator } from "../../../emulator";
+import { DEFAULT_SETTINGS } from "../../../emulator/settings/default-settings";
+import { readStateFile, writeStateFile } from "../../../emulator/state/state-file";
 import { classicClient, inspector2Client } from "../support/sdk-clients";
 
 describe("emulator state file", () => {

@@ -1,7 +1,7 @@
 import { InspectorClient } from "@aws-sdk/client-inspector";
 import { Inspector2Client } from "@aws-sdk/client-inspector2";
-import type { RunningEmulator } from "../../../provider/emulator";
-import { DEFAULT_SETTINGS } from "../../../provider/emulator";
+import type { RunningEmulator } from "../../../emulator";
+import { DEFAULT_SETTINGS } from "../../../emulator";
 
 export interface Credentials {
     readonly accessKeyId: string;

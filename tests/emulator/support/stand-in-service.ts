@@ -1,5 +1,5 @@
-import type { Caller, EmulatedService, ServiceName } from "../../../provider/emulator/service";
-import type { ServiceFactory } from "../../../provider/emulator/service-set";
+import type { Caller, EmulatedService, ServiceName } from "../../../emulator/service";
+import type { ServiceFactory } from "../../../emulator/service-set";
 
 /** A call a stand-in service received. */
 export interface ReceivedCall {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import { loadModel } from "../../../provider/emulator/model/load-model";
-import { classicErrorCode } from "../../../provider/emulator/validation/classic-error-code";
-import type { PathStep, RuleKind } from "../../../provider/emulator/validation/violation";
+import { loadModel } from "../../../emulator/model/load-model";
+import { classicErrorCode } from "../../../emulator/validation/classic-error-code";
+import type { PathStep, RuleKind } from "../../../emulator/validation/violation";
 
 const ERROR_CODES = loadModel("inspector").shapes["InvalidInputErrorCode"].enum ?? [];
 

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
-import type { ServiceModel } from "../../../provider/emulator/model/service-model";
-import { validateShape } from "../../../provider/emulator/validation/validate-shape";
-import { formatPath } from "../../../provider/emulator/validation/violation";
+import type { ServiceModel } from "../../../emulator/model/service-model";
+import { validateShape } from "../../../emulator/validation/validate-shape";
+import { formatPath } from "../../../emulator/validation/violation";
 
 /** A small model with one member per rule kind, so each row of the table breaks exactly one rule. */
 const MODEL: ServiceModel = {

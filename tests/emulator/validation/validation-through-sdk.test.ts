@@ -6,8 +6,8 @@ import {
     StartAssessmentRunCommand,
 } from "@aws-sdk/client-inspector";
 import { BatchGetAccountStatusCommand, EnableCommand, ListMembersCommand } from "@aws-sdk/client-inspector2";
-import type { RunningEmulator } from "../../../provider/emulator";
-import { startEmulator } from "../../../provider/emulator";
+import type { RunningEmulator } from "../../../emulator";
+import { startEmulator } from "../../../emulator";
 import { expectAwsError } from "../support/expect-aws-error";
 import { classicClient, inspector2Client } from "../support/sdk-clients";
 

@@ -1,0 +1,63 @@
+import type { ServiceName } from "./service";
+import type { EmulatorSettings, PartialSettings } from "./settings/settings";
+
+export interface EmulatorOptions {
+    /** Port to listen on (127.0.0.1). 0 or omitted: a free port. */
+    readonly port?: number;
+    /** Settings that differ from the defaults (deep-merged over them). */
+    readonly settings?: PartialSettings;
+    /** Optional JSON state file: state survives a restart; written atomically (temp file + rename). */
+    readonly stateFile?: string;
+    /** Replaces the clock (ms since epoch) — for tests. Default Date.now. */
+    readonly now?: () => number;
+}
+
+export interface RunningEmulator {
+    /** http://127.0.0.1:<port> */
+    readonly url: string;
+    /**
+     * Environment for SDK clients/CLIs: AWS_ENDPOINT_URL_INSPECTOR2, AWS_ENDPOINT_URL_INSPECTOR,
+     * AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (the delegated administrator's), AWS_REGION.
+     */
+    readonly env: Readonly<Record<string, string>>;
+    /** The seeded Inspector Classic assessment template (in the default region, administrator account). */
+    readonly templateArn: string;
+    readonly admin: EmulatorAdmin;
+    close(): Promise<void>;
+}
+
+export interface EmulatorAdmin {
+    /** Forgets all service state and the call log. */
+    reset(): void;
+    /** Deep-merges over the current settings; arrays replace. Throws on invalid settings. */
+    updateSettings(settings: PartialSettings): void;
+    settings(): EmulatorSettings;
+    /** The call log, oldest first. */
+    calls(): readonly CallRecord[];
+    /** Executed (not replayed) mutations, oldest first. */
+    mutations(): readonly MutationRecord[];
+}
+
+/** One request to an emulated service, whatever its outcome. */
+export interface CallRecord {
+    readonly service: ServiceName;
+    /** The model operation, or what the request addressed when it named none. */
+    readonly operation: string;
+    /** The signer's account, once the signature is verified. */
+    readonly accountId?: string;
+    /** The signature's region, once it is verified. */
+    readonly region?: string;
+    /** The HTTP status answered; 0 when an injected fault dropped the connection. */
+    readonly status: number;
+    /** The error's code when the answer was an error. */
+    readonly errorCode?: string;
+    /** ISO 8601, from the emulator's clock. */
+    readonly time: string;
+}
+
+export interface MutationRecord {
+    readonly service: ServiceName;
+    readonly operation: string;
+    readonly accountId: string;
+    readonly time: string;
+}

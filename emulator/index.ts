@@ -1,0 +1,27 @@
+import type { EmulatorOptions, RunningEmulator } from "./emulator-api";
+import { startEmulatorWith } from "./emulator";
+import { createInspectorServices } from "./real-services";
+
+export type {
+    CallRecord,
+    EmulatorAdmin,
+    EmulatorOptions,
+    MutationRecord,
+    RunningEmulator,
+} from "./emulator-api";
+export type {
+    AccountSettings,
+    ClassicSettings,
+    DelaySettings,
+    EmulatorSettings,
+    FaultSettings,
+    PartialSettings,
+    ResourceType,
+} from "./settings/settings";
+export { DEFAULT_SETTINGS } from "./settings/default-settings";
+export { ServiceError } from "./service-error";
+
+/** Starts a local Inspector (v2 and Classic) on 127.0.0.1; resolves once it listens. */
+export function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+    return startEmulatorWith(options, createInspectorServices);
+}

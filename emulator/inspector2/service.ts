@@ -1,0 +1,44 @@
+import type { Caller, EmulatedService, ServiceContext } from "../service";
+import { ServiceError } from "../service-error";
+import { INSPECTOR2_OPERATIONS } from "./operations";
+import type { Inspector2Runtime } from "./runtime";
+import { Inspector2State } from "./state";
+
+/** Inspector (v2): account enablement per resource type and region, and the organisation around it. */
+export class Inspector2Service implements EmulatedService {
+    readonly name = "inspector2" as const;
+    readonly operations: readonly string[] = [...INSPECTOR2_OPERATIONS.keys()];
+    private readonly runtime: Inspector2Runtime;
+
+    constructor(context: ServiceContext) {
+        this.runtime = { context, state: new Inspector2State() };
+    }
+
+    async handle(
+        operation: string,
+        input: Record<string, unknown>,
+        caller: Caller,
+    ): Promise<Record<string, unknown>> {
+        const handler = INSPECTOR2_OPERATIONS.get(operation);
+        if (!handler) {
+            throw new ServiceError(
+                "InternalServerException",
+                500,
+                `Operation ${operation} is not emulated; the inspector2 emulator serves ${this.operations.join(", ")}.`,
+            );
+        }
+        return handler(this.runtime, input, caller);
+    }
+
+    reset(): void {
+        this.runtime.state.reset();
+    }
+
+    snapshot(): unknown {
+        return this.runtime.state.snapshot();
+    }
+
+    restore(snapshot: unknown): void {
+        this.runtime.state.restore(snapshot);
+    }
+}
