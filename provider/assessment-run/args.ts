@@ -21,8 +21,9 @@ export interface AssessmentRunArgs {
      * `triggers` are set, a short hash of them is appended so that each trigger change gets a run of its own.
      * Changing it starts a new run (replacement).
      *
-     * @default `<resource name>-<stack>-<hash>`, where the hash covers the project, stack, resource name, template
-     * ARN and triggers: stable across updates, and different for each stack and each trigger value.
+     * @default `<resource name>-<stack>-<hash>`, where the hash covers the resource's URN (project, stack, parent
+     * and name), the template ARN and the triggers: stable across updates, and different for each stack and each
+     * trigger value.
      */
     readonly assessmentRunName?: pulumi.Input<string>;
 
@@ -72,11 +73,12 @@ export interface AssessmentRunArgs {
 
     /**
      * How a run still in progress is stopped when the resource is destroyed or replaced: START_EVALUATION
-     * evaluates the data already collected and reports findings; SKIP_EVALUATION ends it without findings.
+     * evaluates the data already collected and reports findings; SKIP_EVALUATION ends it without findings. Any
+     * letter case is accepted.
      *
      * @default "START_EVALUATION"
      */
-    readonly stopActionOnDelete?: pulumi.Input<StopAction>;
+    readonly stopActionOnDelete?: pulumi.Input<StopAction | Lowercase<StopAction>>;
 
     /**
      * Delete the run and its findings from Inspector when the resource is destroyed or replaced. By default a

@@ -1,12 +1,6 @@
+import { canonicalJson } from "../core/canonical";
+import type { DiffOutcome } from "../dynamic/adapter";
 import { DEFAULT_STOP_ACTION } from "./inputs";
-import { canonicalJson } from "./values";
-
-/** What the engine needs to plan the change, in the shape of pulumi's `DiffResult`. */
-export interface RunDiff {
-    readonly changes: boolean;
-    readonly replaces: string[];
-    readonly deleteBeforeReplace: boolean;
-}
 
 /** Inputs that define which run this is: a change means a new run. */
 const REPLACING = ["assessmentTemplateArn", "assessmentRunName", "region", "triggers"] as const;
@@ -23,14 +17,15 @@ const SETTINGS = {
 /**
  * Compares the recorded state with the checked new inputs. Both sides are normalised by check (the name and
  * region already resolved, defaults filled in), so equal means nothing effective changed; an unknown new value
- * counts as a change. A replacement deletes the old run first: a run still collecting data keeps the agents
- * busy, and Inspector would refuse to start the new run on them (AgentsAlreadyRunningAssessmentException).
- * Deleting a finished run keeps it unless deleteOnDestroy is set, so the order costs nothing otherwise.
+ * counts as a change. The resource URN is not compared: the run name derived from it is. A replacement deletes
+ * the old run first: a run still collecting data keeps the agents busy, and Inspector would refuse to start the
+ * new run on them (AgentsAlreadyRunningAssessmentException). Deleting a finished run keeps it unless
+ * deleteOnDestroy is set, so the order costs nothing otherwise.
  */
-export function diffRun(
+export function diffAssessmentRun(
     olds: Readonly<Record<string, unknown>>,
     news: Readonly<Record<string, unknown>>,
-): RunDiff {
+): DiffOutcome {
     const replaces = REPLACING.filter((key) => !same(olds[key], news[key]));
     const updated = (Object.keys(SETTINGS) as (keyof typeof SETTINGS)[]).filter(
         (key) => !same(olds[key] ?? SETTINGS[key], news[key] ?? SETTINGS[key]),

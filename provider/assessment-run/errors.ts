@@ -1,3 +1,5 @@
+import { errorName } from "../aws/errors";
+
 /** What the provider was doing when Inspector answered with an error, for a message that says what to do. */
 export interface ErrorContext {
     /** The Inspector Classic operation, for example `StartAssessmentRun`. */
@@ -20,11 +22,6 @@ interface InspectorErrorShape {
     readonly assessmentRunArns?: readonly string[];
 }
 
-/** The error's modelled name (the SDK sets `name` to the shape name), or undefined for other errors. */
-export function errorName(error: unknown): string | undefined {
-    return error !== null && typeof error === "object" ? (error as InspectorErrorShape).name : undefined;
-}
-
 /** True for StartAssessmentRun refusing a run name already used on the template (a concurrent start won). */
 export function isRunNameTaken(error: unknown): boolean {
     const shape = error as InspectorErrorShape;
@@ -43,71 +40,95 @@ export function busyRunArns(error: unknown): string[] {
 }
 
 /**
- * Turns an error from Inspector into one whose message says what happened, to what, and what to do next. The
- * original error is kept as `cause`.
+ * The message for an error Inspector Classic answered with: what happened, to what, and what to do next.
+ * Undefined for any other error (credentials, throttling, the network, ...): `callAws`'s shared message, which
+ * names the call and says what to do, applies to those.
  */
-export function explainInspectorError(error: unknown, context: ErrorContext): Error {
+export function explainInspectorError(error: unknown, context: ErrorContext): string | undefined {
     const shape = (error ?? {}) as InspectorErrorShape;
     const said = `Inspector said: ${shape.errorCode ? `${shape.errorCode}, ` : ""}"${shape.message ?? String(error)}"`;
     const template = context.templateArn ?? "(unknown template)";
     const run = context.runName ? `run "${context.runName}"` : `run ${context.runArn ?? ""}`.trim();
     const retryLater = "then run pulumi up again";
-    let message: string;
     switch (errorName(error)) {
         case "NoSuchEntityException":
-            message =
-                context.operation === "StartAssessmentRun" ||
+            return context.operation === "StartAssessmentRun" ||
                 shape.errorCode === "ASSESSMENT_TEMPLATE_DOES_NOT_EXIST"
-                    ? `Assessment template ${template} does not exist in ${context.region} for the account of ` +
-                      `these credentials (${said}). Check assessmentTemplateArn, the region and which AWS account ` +
-                      `the credentials belong to.`
-                    : `Inspector has no ${run} in ${context.region} (${said}).`;
-            break;
+                ? `Assessment template ${template} does not exist in ${context.region} for the account of these ` +
+                      `credentials (${said}). Check assessmentTemplateArn, the region and which AWS account the ` +
+                      `credentials belong to.`
+                : `Inspector has no ${run} in ${context.region} (${said}).`;
         case "AgentsAlreadyRunningAssessmentException": {
             const agents = (shape.agents ?? []).map(
                 (agent) => `${agent.agentId} in ${agent.assessmentRunArn}`,
             );
             const more = shape.agentsTruncated ? " and more" : "";
-            message =
+            return (
                 `Cannot start ${run}: the agents of template ${template} are busy in another assessment run ` +
                 `(${agents.join("; ")}${more}). An agent takes part in one run at a time: wait for that run to ` +
-                `finish, or stop it with "aws inspector stop-assessment-run --assessment-run-arn <arn>", ${retryLater}.`;
-            break;
+                `finish, or stop it with "aws inspector stop-assessment-run --assessment-run-arn <arn>", ${retryLater}.`
+            );
         }
         case "LimitExceededException":
-            message =
-                shape.errorCode === "ASSESSMENT_RUN_LIMIT_EXCEEDED" ||
+            return shape.errorCode === "ASSESSMENT_RUN_LIMIT_EXCEEDED" ||
                 context.operation === "StartAssessmentRun"
-                    ? `Cannot start ${run}: this account has as many assessment runs in progress in ` +
-                      `${context.region} as Inspector allows (${said}). Wait for some to finish or stop them, or ` +
-                      `ask AWS for a higher quota, ${retryLater}.`
-                    : `Inspector refused ${context.operation} for ${run}: a quota is reached (${said}).`;
-            break;
+                ? `Cannot start ${run}: this account has as many assessment runs in progress in ${context.region} ` +
+                      `as Inspector allows (${said}). Wait for some to finish or stop them, or ask AWS for a higher ` +
+                      `quota, ${retryLater}.`
+                : `Inspector refused ${context.operation} for ${run}: a quota is reached (${said}).`;
         case "InvalidCrossAccountRoleException":
-            message =
+            return (
                 `Cannot start ${run}: Inspector cannot use the IAM role registered for it in ${context.region} ` +
                 `(${said}). Inspector needs a role it may assume that allows ec2:DescribeInstances; register one ` +
-                `with "aws inspector register-cross-account-access-role --role-arn <role arn>", ${retryLater}.`;
-            break;
+                `with "aws inspector register-cross-account-access-role --role-arn <role arn>", ${retryLater}.`
+            );
         case "AccessDeniedException":
-            message =
+            return (
                 `The credentials may not call ${context.operation} on ${context.runArn ?? template} (${said}). ` +
-                `Allow inspector:${context.operation} for them, ${retryLater}.`;
-            break;
-        case "ServiceTemporarilyUnavailableException":
-            message =
+                `Allow inspector:${context.operation} for them, ${retryLater}.`
+            );
+        case "ServiceTemporarilyUnavailableException": {
+            const times = (context.attempts ?? 1) > 1 ? ` ${context.attempts} times` : "";
+            return (
                 `Inspector Classic is temporarily unavailable in ${context.region}: ${context.operation} for ${run} ` +
-                `failed${context.attempts ? ` ${context.attempts} times` : ""} (${said}). Wait a few minutes, ` +
-                `${retryLater}.`;
-            break;
+                `failed${times} (${said}). Wait a few minutes, ${retryLater}.`
+            );
+        }
         case "InternalException":
-            message = `Inspector had an internal error in ${context.operation} for ${run} (${said}); run pulumi up again.`;
-            break;
+            return `Inspector had an internal error in ${context.operation} for ${run} (${said}); run pulumi up again.`;
         case "InvalidInputException":
-            message = `Inspector rejected ${context.operation} for ${run} as invalid (${said}).`;
-            break;
+            return `Inspector rejected ${context.operation} for ${run} as invalid (${said}).`;
         default:
-            message = `${context.operation} for ${run} in ${context.region} failed: ${shape.message ?? String(error)}.`;
+            return undefined;
     }
-    return new Error(message, { cause: error });
+}
+
+/** Why create or update failed after waiting ran out: the run goes on and is recorded. */
+export function waitTimedOutMessage(name: string, state: string | undefined, waitedSeconds: number): string {
+    return (
+        `Assessment run "${name}" is still ${state} after this update waited ${waitedSeconds} s ` +
+        `(waitTimeoutSeconds). It goes on in Inspector and stays recorded in the state: the next pulumi up waits ` +
+        `for the same run again. Raise waitTimeoutSeconds to wait longer in one update.`
+    );
+}
+
+/** Why waiting failed: the run was deleted while this update waited for it. */
+export function runDisappearedMessage(name: string, arn: string): string {
+    return (
+        `Assessment run "${name}" (${arn}) disappeared while this update waited for it: it was deleted outside ` +
+        `Pulumi. Run pulumi refresh, then pulumi up starts a new run.`
+    );
+}
+
+/** Why an update failed: the recorded run is gone. */
+export function runGoneMessage(name: string, arn: string): string {
+    return (
+        `Assessment run "${name}" (${arn}) no longer exists in Inspector: it was deleted outside Pulumi. Run ` +
+        `pulumi refresh to drop it from the state; the next pulumi up starts a new run.`
+    );
+}
+
+/** Why a delete with deleteOnDestroy failed: the stopped run has not finished yet. */
+export function stillStoppingMessage(name: string, arn: string, waited: string): string {
+    return `Cannot delete assessment run "${name}" (${arn}) yet: it is ${waited}. Run the destroy again later.`;
 }

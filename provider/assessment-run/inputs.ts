@@ -1,21 +1,11 @@
 import type { FailOnSeverity, StopAction } from "./args";
 
 /**
- * What the default run name is derived from besides the template and triggers: the resource's place in the
- * program. The resource's constructor passes it, because the provider is never told the resource's name.
- */
-export interface NamingScope {
-    readonly project: string;
-    readonly stack: string;
-    readonly resource: string;
-}
-
-/**
  * The inputs after `check`: validated, with every default filled in and the run name and region resolved, so
  * that `diff` compares what really takes effect. Optional members are left out rather than set to undefined,
  * because the engine's wire format has no undefined.
  */
-export interface RunInputs {
+export interface AssessmentRunInputs {
     readonly assessmentTemplateArn: string;
     /** The effective name: the user's (plus a triggers hash when triggers are set) or the derived one. */
     readonly assessmentRunName: string;
@@ -26,19 +16,16 @@ export interface RunInputs {
     readonly triggers?: readonly unknown[];
     readonly stopActionOnDelete: StopAction;
     readonly deleteOnDestroy: boolean;
-    readonly namingScope: NamingScope;
+    /**
+     * The resource's URN, computed by the class (the provider is never told the resource's name): what the
+     * default run name is derived from besides the template and the triggers. Absent when the provider is used
+     * without the class and a run name is given.
+     */
+    readonly resourceUrn?: string;
 }
 
-export const DEFAULT_STOP_ACTION: StopAction = "START_EVALUATION";
-
-/** Longest wait a user may ask for: a run lasts at most a day, so a week is always enough. */
-export const MAX_WAIT_TIMEOUT_SECONDS = 7 * 24 * 3600;
-
-/** Added to the run's duration for the default wait timeout: rules evaluation follows data collection. */
-export const EVALUATION_ALLOWANCE_SECONDS = 3600;
-
-/** The input properties, in the order check reports them. */
-export const INPUT_PROPERTIES = [
+/** The input properties: check refuses any other, and create and update receive only these. */
+export const INPUT_KEYS = [
     "assessmentTemplateArn",
     "assessmentRunName",
     "region",
@@ -48,5 +35,18 @@ export const INPUT_PROPERTIES = [
     "triggers",
     "stopActionOnDelete",
     "deleteOnDestroy",
-    "namingScope",
+    "resourceUrn",
 ] as const;
+
+export const STOP_ACTIONS: readonly StopAction[] = ["START_EVALUATION", "SKIP_EVALUATION"];
+
+export const DEFAULT_STOP_ACTION: StopAction = "START_EVALUATION";
+
+/** The longest template ARN Inspector accepts. */
+export const MAX_TEMPLATE_ARN_LENGTH = 300;
+
+/** Longest wait a user may ask for: a run lasts at most a day, so a week is always enough. */
+export const MAX_WAIT_TIMEOUT_SECONDS = 7 * 24 * 3600;
+
+/** Added to the run's duration for the default wait timeout: rules evaluation follows data collection. */
+export const EVALUATION_ALLOWANCE_SECONDS = 3600;

@@ -1,75 +1,153 @@
 /**
- * The AssessmentRun provider's implementation, loaded by the thin serialised provider (provider.ts) inside the
- * engine's plugin process. Each function adapts one dynamic-provider method to the lifecycle functions.
+ * The AssessmentRun lifecycle, loaded by the thin serialised provider (resource.ts) inside the engine's plugin
+ * process and adapted to the dynamic-provider host by provider/dynamic/adapter.ts.
  */
-import type * as pulumi from "@pulumi/pulumi";
+import type { AssessmentRun } from "@aws-sdk/client-inspector";
+import { regionOfArn } from "../aws/region";
+import type { LifecycleContext } from "../core/context";
+import type { ReadOutcome, ResourceLifecycle } from "../dynamic/adapter";
 import { PartialFailure } from "../dynamic/partial-failure";
-import { configureFromStack, configuredStackRegion } from "../dynamic/stack-config";
-import { defaultContext } from "./context";
-import { createRun } from "./create";
-import { type DeleteSettings, deleteRun } from "./delete";
-import { diffRun } from "./diff";
-import { INPUT_PROPERTIES, type RunInputs } from "./inputs";
-import { readRun } from "./read";
-import { updateRun } from "./update";
-import { checkInputs } from "./validate";
+import { diffAssessmentRun } from "./diff";
+import { runGoneMessage, stillStoppingMessage, waitTimedOutMessage } from "./errors";
+import { type AssessmentRunInputs, DEFAULT_STOP_ACTION, INPUT_KEYS } from "./inputs";
+import { deleteRunRecord, describeRun, type RunTarget, startOrAdoptRun, stopRun } from "./operations";
+import { type AssessmentRunOutputs, assessmentRunOutputs, runOutputs } from "./outputs";
+import { isTerminal } from "./run-state";
+import { checkAssessmentRunInputs } from "./validate";
+import { completeCounts, judgeFinishedRun } from "./verdict";
+import { waitForRun, waitForStop } from "./wait";
 
-type Props = Record<string, unknown>;
-
-/** Where `pulumi.dynamic.Resource` keeps the serialised provider among the inputs and the state. */
-const PROVIDER_KEY = "__provider";
-
-export async function configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    configureFromStack(request.config);
-}
-
-export async function check(_olds: Props, news: Props): Promise<pulumi.dynamic.CheckResult> {
-    const { inputs, failures } = checkInputs(news, {
-        stackRegion: configuredStackRegion(),
-        env: process.env,
-    });
-    return { inputs, failures: [...failures] };
-}
-
-export async function diff(_id: string, olds: Props, news: Props): Promise<pulumi.dynamic.DiffResult> {
-    return diffRun(olds, news);
-}
-
-export async function create(props: Props): Promise<pulumi.dynamic.CreateResult> {
-    return keepingProvider(props, () => createRun(inputsOf(props), defaultContext()));
-}
-
-export async function read(id: string, props: Props = {}): Promise<pulumi.dynamic.ReadResult> {
-    return readRun(id, props, defaultContext());
-}
-
-export async function update(id: string, _olds: Props, news: Props): Promise<pulumi.dynamic.UpdateResult> {
-    const { outs } = await keepingProvider(news, () => updateRun(id, inputsOf(news), defaultContext()));
-    return { outs };
-}
-
-export async function remove(id: string, props: Props): Promise<void> {
-    await deleteRun(id, props as DeleteSettings, defaultContext());
+/** Starts (or adopts) the run, then waits and judges it as the inputs ask. */
+export async function createRun(
+    inputs: AssessmentRunInputs,
+    context: LifecycleContext,
+): Promise<{ id: string; outs: AssessmentRunOutputs }> {
+    const { run, adopted } = await startOrAdoptRun(inputs, context);
+    context.log(
+        adopted
+            ? `${inputs.assessmentRunName}: adopted the run an earlier update started (${run.arn}), ${run.state}`
+            : `${inputs.assessmentRunName}: started ${run.arn}`,
+    );
+    return { id: run.arn ?? "", outs: await settleRun(inputs, run, context) };
 }
 
 /**
- * The host stores a partial failure's properties as the state exactly as thrown, without adding the serialised
- * provider as it does for results; without `__provider` in the state the engine could not delete or update the
- * resource later. So it is put back here.
+ * Refresh: the run's current state and finding counts. A run deleted outside Pulumi reads as gone. The region is
+ * the one in the run's ARN, so this also works for an import, where nothing else is known. Refresh never fails
+ * on the gate; only an update applies it.
  */
-async function keepingProvider<T>(props: Props, work: () => Promise<T>): Promise<T> {
-    try {
-        return await work();
-    } catch (error) {
-        if (!(error instanceof PartialFailure)) throw error;
-        const properties = { ...error.properties, [PROVIDER_KEY]: props[PROVIDER_KEY] };
-        throw new PartialFailure(error.message, error.id, properties, error.reasons);
-    }
+export async function readRun(
+    id: string,
+    stored: Readonly<Partial<AssessmentRunOutputs>>,
+    context: LifecycleContext,
+): Promise<ReadOutcome<AssessmentRunOutputs>> {
+    const region = regionOfArn(id) ?? String(stored.region);
+    const run = await describeRun(context, { region, runArn: id }, id);
+    if (!run) return { id: "", outs: {} };
+    const outs = {
+        ...stored,
+        assessmentTemplateArn: run.assessmentTemplateArn,
+        assessmentRunName: run.name,
+        region,
+        ...runOutputs(run),
+    } as AssessmentRunOutputs;
+    return { id, outs };
 }
 
-/** The checked inputs among the engine's properties (which also carry `__provider`). */
-function inputsOf(props: Props): RunInputs {
-    const inputs: Props = {};
-    for (const key of INPUT_PROPERTIES) if (props[key] !== undefined) inputs[key] = props[key];
-    return inputs as unknown as RunInputs;
+/**
+ * An update never starts a run (anything that calls for a new run is a replacement). It reads the recorded run
+ * again, then waits and judges it under the new settings. This is also what the engine calls on the `pulumi up`
+ * after a partial failure (a timed-out wait, a failed gate), so that update waits for or re-checks the SAME run.
+ */
+export async function updateRun(
+    id: string,
+    _olds: Readonly<AssessmentRunOutputs>,
+    news: AssessmentRunInputs,
+    context: LifecycleContext,
+): Promise<{ outs: AssessmentRunOutputs }> {
+    const target: RunTarget = { region: news.region, runName: news.assessmentRunName, runArn: id };
+    const run = await describeRun(context, target, id);
+    if (!run) throw new Error(runGoneMessage(news.assessmentRunName, id));
+    return { outs: await settleRun(news, run, context) };
 }
+
+/**
+ * Destroy or the first half of a replacement. A run in progress is stopped with the configured stop action and
+ * followed until it has finished, so that its agents are free for the replacement's run. A finished run is kept
+ * (its findings are the audit record) unless deleteOnDestroy is set. A run that is already gone is no error.
+ */
+export async function deleteRun(
+    id: string,
+    stored: Readonly<Partial<AssessmentRunOutputs>>,
+    context: LifecycleContext,
+): Promise<void> {
+    const region = regionOfArn(id) ?? stored.region ?? "";
+    const name = stored.assessmentRunName ?? id;
+    const target: RunTarget = { region, runName: stored.assessmentRunName, runArn: id };
+    const gone = () => context.log(`${name}: already gone from Inspector`);
+
+    let run = await describeRun(context, target, id);
+    if (!run) return gone();
+    if (!isTerminal(run.state ?? "")) {
+        const action = stored.stopActionOnDelete ?? DEFAULT_STOP_ACTION;
+        if (!(await stopRun(context, target, id, action))) return gone();
+        context.log(`${name}: stopping (${action}), was ${run.state}`);
+        run = await waitForStop(context, target, run);
+        if (!run) return;
+        if (!isTerminal(run.state ?? "")) {
+            const waited = `still ${run.state} ${Math.round(context.policy.stopWaitMs / 1000)} s after it was stopped`;
+            if (stored.deleteOnDestroy) throw new Error(stillStoppingMessage(name, id, waited));
+            return context.warn(`${name}: ${waited}; it finishes on its own and stays in Inspector.`);
+        }
+    }
+    if (!stored.deleteOnDestroy) {
+        return context.log(`${name}: kept in Inspector with its findings (deleteOnDestroy is false)`);
+    }
+    await deleteRunRecord(context, target, id);
+    context.log(`${name}: deleted with its findings`);
+}
+
+/**
+ * What create (after starting or adopting the run) and update have in common: wait if asked, then judge the
+ * finished run. Every failure after the run exists is a PartialFailure carrying the run, so the engine keeps it in
+ * the state and the next `pulumi up` updates the same run (waits again, judges again) instead of starting another.
+ */
+async function settleRun(
+    inputs: AssessmentRunInputs,
+    run: AssessmentRun,
+    context: LifecycleContext,
+): Promise<AssessmentRunOutputs> {
+    if (!inputs.waitForCompletion) return assessmentRunOutputs(inputs, run);
+    const id = run.arn ?? "";
+    const waited = await waitForRun(inputs, run, context);
+    const outs = assessmentRunOutputs(inputs, waited.run);
+    if (waited.timedOut) {
+        const message = waitTimedOutMessage(inputs.assessmentRunName, waited.run.state, waited.waitedSeconds);
+        throw new PartialFailure(message, id, { ...outs });
+    }
+    const verdict = judgeFinishedRun(
+        {
+            name: inputs.assessmentRunName,
+            arn: id,
+            state: waited.run.state ?? "",
+            findingCounts: completeCounts(waited.run.findingCounts),
+            errorNotes: (waited.run.notifications ?? [])
+                .filter((note) => note.error)
+                .map((note) => note.message ?? note.event ?? ""),
+        },
+        inputs.failOnFindings,
+    );
+    if (verdict.warning) context.warn(verdict.warning);
+    if (verdict.failure) throw new PartialFailure(verdict.failure, id, { ...outs });
+    return outs;
+}
+
+export const lifecycle: ResourceLifecycle<AssessmentRunInputs, AssessmentRunOutputs> = {
+    inputKeys: INPUT_KEYS,
+    check: checkAssessmentRunInputs,
+    diff: (_id, olds, news) => diffAssessmentRun(olds, news),
+    create: createRun,
+    read: readRun,
+    update: updateRun,
+    delete: deleteRun,
+};

@@ -1,8 +1,9 @@
 import type { AssessmentRun } from "@aws-sdk/client-inspector";
-import { type FindingCounts, completeCounts } from "./severity";
+import type { AssessmentRunInputs } from "./inputs";
+import { type FindingCounts, completeCounts } from "./verdict";
 
-/** What the resource records about its run besides its inputs: what DescribeAssessmentRuns reports. */
-export interface RunOutputs {
+/** What DescribeAssessmentRuns reports about the run, as the resource records it. */
+export interface RunReport {
     readonly assessmentRunArn: string;
     readonly state: string;
     /** ISO 8601 timestamps. */
@@ -17,8 +18,11 @@ export interface RunOutputs {
     readonly findingCounts: FindingCounts;
 }
 
-/** The outputs for a described run; optional timestamps are left out, not undefined (the wire has no undefined). */
-export function runOutputs(run: AssessmentRun): RunOutputs {
+/** Everything kept in the state: the checked inputs and what Inspector reports about the run. */
+export interface AssessmentRunOutputs extends AssessmentRunInputs, RunReport {}
+
+/** The report for a described run; optional timestamps are left out, not undefined (the wire has no undefined). */
+export function runOutputs(run: AssessmentRun): RunReport {
     return {
         assessmentRunArn: run.arn ?? "",
         state: run.state ?? "",
@@ -31,6 +35,11 @@ export function runOutputs(run: AssessmentRun): RunOutputs {
         rulesPackageArns: [...(run.rulesPackageArns ?? [])],
         findingCounts: completeCounts(run.findingCounts),
     };
+}
+
+/** The state after create or update: the inputs as checked, and the run as last described. */
+export function assessmentRunOutputs(inputs: AssessmentRunInputs, run: AssessmentRun): AssessmentRunOutputs {
+    return { ...inputs, ...runOutputs(run) };
 }
 
 function iso(date: Date | undefined): string | undefined {

@@ -1,8 +1,21 @@
 import * as pulumi from "@pulumi/pulumi";
+import { dynamicProvider } from "../dynamic/provider";
+import { MODULE, resourceUrn, typeToken } from "../dynamic/urn";
 import type { AssessmentRunArgs, FailOnSeverity, StopAction } from "./args";
-import type { NamingScope } from "./inputs";
-import { assessmentRunProvider } from "./provider";
-import type { FindingCounts } from "./severity";
+import type { FindingCounts } from "./verdict";
+
+const TYPE = "AssessmentRun";
+
+/** The resource's type token, `pulumi-nodejs:dynamic/inspector:AssessmentRun`. */
+export const ASSESSMENT_RUN_TYPE_TOKEN = typeToken(TYPE);
+
+/**
+ * The provider object serialised into every AssessmentRun's state: thin, it loads the lifecycle when called
+ * (see dynamicProvider).
+ */
+export const assessmentRunProvider = dynamicProvider(
+    "pulumi-inspector/dist/provider/assessment-run/lifecycle.js",
+);
 
 /**
  * An Inspector Classic assessment run, started by `pulumi up` from a template, recorded with its state and
@@ -32,6 +45,8 @@ export class AssessmentRun extends pulumi.dynamic.Resource {
     declare public readonly triggers: pulumi.Output<unknown[] | undefined>;
     declare public readonly stopActionOnDelete: pulumi.Output<StopAction>;
     declare public readonly deleteOnDestroy: pulumi.Output<boolean>;
+    /** This resource's URN as the program computed it (the default run name is derived from it). */
+    declare public readonly resourceUrn: pulumi.Output<string>;
 
     /** The run's ARN (also the resource's id). */
     declare public readonly assessmentRunArn: pulumi.Output<string>;
@@ -55,11 +70,6 @@ export class AssessmentRun extends pulumi.dynamic.Resource {
     declare public readonly findingCounts: pulumi.Output<FindingCounts>;
 
     constructor(name: string, args: AssessmentRunArgs, opts?: pulumi.CustomResourceOptions) {
-        const namingScope: NamingScope = {
-            project: pulumi.getProject(),
-            stack: pulumi.getStack(),
-            resource: name,
-        };
         super(
             assessmentRunProvider,
             name,
@@ -84,11 +94,11 @@ export class AssessmentRun extends pulumi.dynamic.Resource {
                 stopActionOnDelete: undefined,
                 deleteOnDestroy: undefined,
                 ...args,
-                namingScope,
+                resourceUrn: resourceUrn(name, TYPE, opts),
             },
             opts,
-            "inspector",
-            "AssessmentRun",
+            MODULE,
+            TYPE,
         );
     }
 }

@@ -1,6 +1,5 @@
-import { createHash } from "node:crypto";
-import type { NamingScope } from "./inputs";
-import { canonicalJson } from "./values";
+import { digest } from "../core/canonical";
+import { parseUrn } from "../dynamic/urn";
 
 /** The longest run name Inspector accepts. */
 export const MAX_RUN_NAME_LENGTH = 140;
@@ -9,19 +8,21 @@ const DERIVED_HASH_LENGTH = 10;
 const TRIGGERS_HASH_LENGTH = 8;
 
 /**
- * The default run name: `<resource>-<stack>-<hash>`. StartAssessmentRun has no client token, so this name is
- * what lets a retried `pulumi up` find the run it already started; it must therefore be the same on every
- * update, and differ between stacks, templates and trigger values (a new trigger value must start a new run,
- * not adopt the old one). Characters outside letters, digits, `.`, `_` and `-` become `-`, which keeps
+ * The default run name: `<resource>-<stack>-<hash>`, from the resource's URN. StartAssessmentRun has no client
+ * token, so this name is what lets a retried `pulumi up` find the run it already started; it must therefore be
+ * the same on every update, and differ between stacks, projects, parents, templates and trigger values (a new
+ * trigger value must start a new run, not adopt the old one): the hash covers the whole URN, the template and
+ * the triggers. Characters outside letters, digits, `.`, `_` and `-` become `-`, which keeps
  * ListAssessmentRuns' name pattern (where `*` is a wildcard) exact.
  */
 export function deriveRunName(
-    scope: NamingScope,
+    resourceUrn: string,
     templateArn: string,
     triggers: readonly unknown[] | undefined,
 ): string {
-    const hash = digest([scope.project, scope.stack, scope.resource, templateArn, triggers ?? null]);
-    const readable = sanitize(`${scope.resource}-${scope.stack}`);
+    const { name, stack } = parseUrn(resourceUrn);
+    const hash = digest([resourceUrn, templateArn, triggers ?? null]);
+    const readable = sanitize(`${name}-${stack}`);
     return `${readable.slice(0, MAX_RUN_NAME_LENGTH - DERIVED_HASH_LENGTH - 1)}-${hash.slice(0, DERIVED_HASH_LENGTH)}`;
 }
 
@@ -38,8 +39,4 @@ export function effectiveRunName(userName: string, triggers: readonly unknown[] 
 
 function sanitize(text: string): string {
     return text.replace(/[^A-Za-z0-9._-]/g, "-");
-}
-
-function digest(value: unknown): string {
-    return createHash("sha256").update(canonicalJson(value)).digest("hex");
 }

@@ -1,7 +1,68 @@
 import type { FailOnSeverity } from "./args";
-import { evaluateGate } from "./gate";
 import { runPhase } from "./run-state";
-import type { FindingCounts } from "./severity";
+
+/** The severities Inspector counts findings in, as DescribeAssessmentRuns names them. */
+export const SEVERITIES = ["High", "Medium", "Low", "Informational", "Undefined"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** The severities a gate can name, most severe first. Undefined has no rank, so it is not among them. */
+export const RANKED_SEVERITIES: readonly FailOnSeverity[] = ["High", "Medium", "Low", "Informational"];
+
+/** Finding counts for every severity, zero where Inspector reported none. */
+export type FindingCounts = Readonly<Record<Severity, number>>;
+
+/** Inspector's findingCounts map (which may leave severities out) completed with zeros. */
+export function completeCounts(
+    reported: Readonly<Partial<Record<string, number>>> | undefined,
+): FindingCounts {
+    const counts = {} as Record<Severity, number>;
+    for (const severity of SEVERITIES) counts[severity] = reported?.[severity] ?? 0;
+    return counts;
+}
+
+/** The severities at or above a threshold, most severe first. */
+export function severitiesAtOrAbove(threshold: FailOnSeverity): readonly FailOnSeverity[] {
+    return RANKED_SEVERITIES.slice(0, RANKED_SEVERITIES.indexOf(threshold) + 1);
+}
+
+/** Counts as messages show them: `High 3, Medium 0, Low 1, Informational 0, Undefined 0`. */
+export function formatCounts(counts: FindingCounts): string {
+    return SEVERITIES.map((severity) => `${severity} ${counts[severity]}`).join(", ");
+}
+
+/** The outcome of the findings gate on a finished run. */
+export interface GateResult {
+    readonly passed: boolean;
+    /** How many findings are at or above the threshold. */
+    readonly blocking: number;
+    /** Why the update fails, when it does. */
+    readonly message?: string;
+}
+
+/**
+ * Applies `failOnFindings` to a finished run's counts. The message names the run, the setting and every count,
+ * and says how to get past it; it is the same on every `pulumi up` while the findings remain, because the
+ * next update checks the same finished run again.
+ */
+export function evaluateGate(
+    run: { readonly name: string; readonly arn: string },
+    threshold: FailOnSeverity | undefined,
+    counts: FindingCounts,
+): GateResult {
+    if (threshold === undefined) return { passed: true, blocking: 0 };
+    const blocking = severitiesAtOrAbove(threshold).reduce((sum, severity) => sum + counts[severity], 0);
+    if (blocking === 0) return { passed: true, blocking };
+    const noun = blocking === 1 ? "finding" : "findings";
+    return {
+        passed: false,
+        blocking,
+        message:
+            `Assessment run "${run.name}" has ${blocking} ${noun} at or above failOnFindings "${threshold}" ` +
+            `(${formatCounts(counts)}). Review them in Inspector (run ${run.arn}); after fixing them, start a ` +
+            `new run by changing triggers, or change failOnFindings. Until then every pulumi up fails here ` +
+            `without starting the run again.`,
+    };
+}
 
 /** The parts of a finished run the verdict looks at. */
 export interface FinishedRun {

@@ -1,11 +1,9 @@
 import type { AssessmentRun } from "@aws-sdk/client-inspector";
-import type { LifecycleContext } from "./context";
-import { EVALUATION_ALLOWANCE_SECONDS, type RunInputs } from "./inputs";
-import { inspectorCall } from "./inspector-call";
-import { formatProgress } from "./progress";
-import { isTerminal } from "./run-state";
-import { describeRun } from "./runs";
-import { nextPollDelay } from "./wait-policy";
+import { type LifecycleContext, nextPollDelay, sleepWithin } from "../core/context";
+import { runDisappearedMessage } from "./errors";
+import { type AssessmentRunInputs, EVALUATION_ALLOWANCE_SECONDS } from "./inputs";
+import { describeRun, type RunTarget } from "./operations";
+import { isTerminal, runPhase } from "./run-state";
 
 export interface WaitResult {
     /** The run as last described: finished, unless the wait timed out. */
@@ -16,65 +14,87 @@ export interface WaitResult {
 
 /** How long one update waits: the user's setting, else the run's duration plus time to evaluate the rules. */
 export function waitTimeoutSeconds(
-    inputs: Pick<RunInputs, "waitTimeoutSeconds">,
+    inputs: Pick<AssessmentRunInputs, "waitTimeoutSeconds">,
     run: AssessmentRun,
 ): number {
     return inputs.waitTimeoutSeconds ?? (run.durationInSeconds ?? 0) + EVALUATION_ALLOWANCE_SECONDS;
 }
 
 /**
- * Polls the run until it has finished or this update's timeout has passed, with growing delays, logging a line
+ * Polls the run until it has finished or this update's timeout has passed, with growing pauses, logging a line
  * of progress whenever it reads differently. The timeout counts from the start of this wait, so the next
  * `pulumi up` after a timeout waits for the same run as long again.
  */
 export async function waitForRun(
-    inputs: RunInputs,
+    inputs: AssessmentRunInputs,
     initial: AssessmentRun,
     context: LifecycleContext,
 ): Promise<WaitResult> {
-    const client = context.clientFor(inputs.region);
+    const name = inputs.assessmentRunName;
     const arn = initial.arn ?? "";
-    const timeoutMs = waitTimeoutSeconds(inputs, initial) * 1000;
+    const target: RunTarget = { region: inputs.region, runName: name, runArn: arn };
     const began = context.now();
-    const waited = () => context.now() - began;
+    const deadline = began + waitTimeoutSeconds(inputs, initial) * 1000;
+    const waitedSeconds = () => Math.round((context.now() - began) / 1000);
     let run = initial;
     let delay: number | undefined;
     let lastProgress: string | undefined;
     while (!isTerminal(run.state ?? "")) {
         const startedAt = (run.startedAt ?? run.createdAt)?.getTime() ?? began;
         const progress = formatProgress(
-            inputs.assessmentRunName,
+            name,
             run.state ?? "",
             (context.now() - startedAt) / 1000,
             run.durationInSeconds ?? 0,
         );
         if (progress !== lastProgress) context.log(progress);
         lastProgress = progress;
-        if (waited() >= timeoutMs) return { run, timedOut: true, waitedSeconds: Math.round(waited() / 1000) };
+        if (context.now() >= deadline) return { run, timedOut: true, waitedSeconds: waitedSeconds() };
         delay = nextPollDelay(delay, context.policy);
-        await context.sleep(Math.min(delay, Math.max(0, timeoutMs - waited())));
-        const latest = await inspectorCall(
-            context,
-            {
-                operation: "DescribeAssessmentRuns",
-                region: inputs.region,
-                runName: inputs.assessmentRunName,
-                runArn: arn,
-            },
-            () => describeRun(client, arn),
-        );
-        if (!latest) {
-            throw new Error(
-                `Assessment run "${inputs.assessmentRunName}" (${arn}) disappeared while this update waited for ` +
-                    `it: it was deleted outside Pulumi. Run pulumi refresh, then pulumi up starts a new run.`,
-            );
-        }
+        await sleepWithin(context, delay, deadline);
+        const latest = await describeRun(context, target, arn);
+        if (!latest) throw new Error(runDisappearedMessage(name, arn));
         run = latest;
     }
-    context.log(formatFinished(inputs.assessmentRunName, run));
-    return { run, timedOut: false, waitedSeconds: Math.round(waited() / 1000) };
+    context.log(`${name}: ${run.state}`);
+    return { run, timedOut: false, waitedSeconds: waitedSeconds() };
 }
 
-function formatFinished(name: string, run: AssessmentRun): string {
-    return `${name}: ${run.state}`;
+/**
+ * Polls a stopped run until it has finished or the policy's stop wait is over; undefined when it vanished. Delete
+ * waits so that the agents are free for a replacement's run, and a finished run can be deleted.
+ */
+export async function waitForStop(
+    context: LifecycleContext,
+    target: RunTarget,
+    initial: AssessmentRun,
+): Promise<AssessmentRun | undefined> {
+    const arn = initial.arn ?? "";
+    const deadline = context.now() + context.policy.stopWaitMs;
+    let run: AssessmentRun | undefined = initial;
+    let delay: number | undefined;
+    while (run && !isTerminal(run.state ?? "") && context.now() < deadline) {
+        delay = nextPollDelay(delay, context.policy);
+        await sleepWithin(context, delay, deadline);
+        run = await describeRun(context, target, arn);
+    }
+    return run;
+}
+
+/**
+ * One line of progress for the `pulumi up` output, for example `release-42: COLLECTING_DATA (12 min of 60)`:
+ * while data is collected, the minutes since the run started against the run's duration; afterwards, the
+ * minutes since it started.
+ */
+export function formatProgress(
+    name: string,
+    state: string,
+    elapsedSeconds: number,
+    durationSeconds: number,
+): string {
+    const elapsed = Math.max(0, Math.floor(elapsedSeconds / 60));
+    if (runPhase(state) === "collecting") {
+        return `${name}: ${state} (${elapsed} min of ${Math.ceil(durationSeconds / 60)})`;
+    }
+    return `${name}: ${state} (after ${elapsed} min)`;
 }

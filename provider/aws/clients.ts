@@ -1,5 +1,14 @@
-import { Inspector2Client } from "@aws-sdk/client-inspector2";
 import { InspectorClient } from "@aws-sdk/client-inspector";
+import { Inspector2Client } from "@aws-sdk/client-inspector2";
+
+/** The SDK clients a lifecycle uses, per region. Tests hand their own (for example single-attempt clients). */
+export interface AwsClients {
+    readonly inspector2: (region: string) => Inspector2Client;
+    readonly classic: (region: string) => InspectorClient;
+}
+
+/** Attempts per call inside the SDK, including the first; throttling and 5xx answers are retried with jitter. */
+export const MAX_SDK_ATTEMPTS = 8;
 
 /**
  * SDK clients shared by every resource in one provider process, one per service and region. Sharing them means
@@ -10,34 +19,36 @@ import { InspectorClient } from "@aws-sdk/client-inspector";
  * from its own configuration (`AWS_ENDPOINT_URL_INSPECTOR2`, `AWS_ENDPOINT_URL_INSPECTOR`), so nothing secret
  * ever passes through a resource's inputs or the serialised provider.
  */
-const inspector2Clients = new Map<string, Inspector2Client>();
-const classicClients = new Map<string, InspectorClient>();
+const cache = new Map<string, Inspector2Client | InspectorClient>();
 
-/** Attempts per call, including the first; throttling and 5xx answers are retried with jittered back-off. */
-export const MAX_SDK_ATTEMPTS = 8;
-
-export function inspector2Client(region: string): Inspector2Client {
-    let client = inspector2Clients.get(region);
+function cached<T extends Inspector2Client | InspectorClient>(key: string, create: () => T): T {
+    let client = cache.get(key) as T | undefined;
     if (!client) {
-        client = new Inspector2Client({ region, maxAttempts: MAX_SDK_ATTEMPTS, retryMode: "adaptive" });
-        inspector2Clients.set(region, client);
+        client = create();
+        cache.set(key, client);
     }
     return client;
+}
+
+export function inspector2Client(region: string): Inspector2Client {
+    return cached(
+        `inspector2:${region}`,
+        () => new Inspector2Client({ region, maxAttempts: MAX_SDK_ATTEMPTS, retryMode: "adaptive" }),
+    );
 }
 
 export function classicClient(region: string): InspectorClient {
-    let client = classicClients.get(region);
-    if (!client) {
-        client = new InspectorClient({ region, maxAttempts: MAX_SDK_ATTEMPTS, retryMode: "adaptive" });
-        classicClients.set(region, client);
-    }
-    return client;
+    return cached(
+        `inspector:${region}`,
+        () => new InspectorClient({ region, maxAttempts: MAX_SDK_ATTEMPTS, retryMode: "adaptive" }),
+    );
 }
+
+/** The process's shared clients. */
+export const sharedClients: AwsClients = { inspector2: inspector2Client, classic: classicClient };
 
 /** Closes and forgets every cached client (tests switch endpoints between emulator instances). */
 export function resetClients(): void {
-    for (const client of inspector2Clients.values()) client.destroy();
-    for (const client of classicClients.values()) client.destroy();
-    inspector2Clients.clear();
-    classicClients.clear();
+    for (const client of cache.values()) client.destroy();
+    cache.clear();
 }

@@ -1,4 +1,7 @@
-/** What a failed SDK call (after the SDK's own retries) was, judged from the error the SDK raised. */
+/**
+ * What a failed SDK call was, judged from the error the SDK raised (after its own retries), and the part of a
+ * message every resource shares: what to do about credentials, access, throttling, outages and the network.
+ */
 
 interface SdkErrorLike {
     readonly name?: string;
@@ -8,13 +11,30 @@ interface SdkErrorLike {
     readonly $metadata?: { readonly httpStatusCode?: number };
 }
 
+/**
+ * - `throttling`: the account's API rate was exceeded;
+ * - `unavailable`: the service failed on its side (5xx), for now;
+ * - `network`: no answer (connection refused, reset, timed out, name not found);
+ * - `credentials`: no credentials, or credentials AWS does not accept;
+ * - `access-denied`: valid credentials without the permission;
+ * - `refused`: anything else the service answered (invalid input, missing entity, a limit): not worth retrying.
+ */
+export type ErrorKind =
+    "throttling" | "unavailable" | "network" | "credentials" | "access-denied" | "refused";
+
 const THROTTLING_NAMES = [
     "ThrottlingException",
     "TooManyRequestsException",
     "Throttling",
     "RequestLimitExceeded",
 ];
-const SERVER_NAMES = ["InternalServerException", "ServiceUnavailableException", "InternalFailure"];
+const UNAVAILABLE_NAMES = [
+    "InternalServerException",
+    "ServiceUnavailableException",
+    "InternalFailure",
+    "InternalException",
+    "ServiceTemporarilyUnavailableException",
+];
 const NETWORK_CODES = [
     "ECONNRESET",
     "ECONNREFUSED",
@@ -24,43 +44,88 @@ const NETWORK_CODES = [
     "ENOTFOUND",
     "ECONNABORTED",
 ];
+const NETWORK_NAMES = ["TimeoutError", "RequestTimeout"];
 const CREDENTIAL_NAMES = [
     "CredentialsProviderError",
     "UnrecognizedClientException",
     "InvalidSignatureException",
     "ExpiredTokenException",
     "InvalidClientTokenId",
+    "MissingAuthenticationTokenException",
 ];
 
 function asSdkError(error: unknown): SdkErrorLike {
     return typeof error === "object" && error !== null ? (error as SdkErrorLike) : {};
 }
 
-export function isThrottling(error: unknown): boolean {
-    const { name, $metadata } = asSdkError(error);
-    return THROTTLING_NAMES.includes(name ?? "") || $metadata?.httpStatusCode === 429;
+/** The error's modelled name (the SDK sets `name` to the error shape's name), if it has one. */
+export function errorName(error: unknown): string | undefined {
+    return asSdkError(error).name;
 }
 
-/** Throttling, server errors and broken connections are worth another attempt; anything else is not. */
+export function classifyError(error: unknown): ErrorKind {
+    const { name = "", code = "", $metadata, $retryable } = asSdkError(error);
+    const status = $metadata?.httpStatusCode;
+    if (CREDENTIAL_NAMES.includes(name)) return "credentials";
+    if (name === "AccessDeniedException" || name === "AccessDenied") return "access-denied";
+    if (THROTTLING_NAMES.includes(name) || status === 429) return "throttling";
+    if (NETWORK_CODES.includes(code) || NETWORK_NAMES.includes(name)) return "network";
+    if (UNAVAILABLE_NAMES.includes(name) || (status !== undefined && status >= 500)) return "unavailable";
+    if ($retryable !== undefined) return "unavailable";
+    return "refused";
+}
+
+/** Throttling, failures on the service's side and broken connections are worth another try; the rest is not. */
 export function isRetryable(error: unknown): boolean {
-    const sdkError = asSdkError(error);
-    const status = sdkError.$metadata?.httpStatusCode;
-    return (
-        isThrottling(error) ||
-        SERVER_NAMES.includes(sdkError.name ?? "") ||
-        (status !== undefined && status >= 500) ||
-        sdkError.$retryable !== undefined ||
-        NETWORK_CODES.includes(sdkError.code ?? "") ||
-        sdkError.name === "TimeoutError"
-    );
-}
-
-export function isCredentialError(error: unknown): boolean {
-    return CREDENTIAL_NAMES.includes(asSdkError(error).name ?? "");
+    const kind = classifyError(error);
+    return kind === "throttling" || kind === "unavailable" || kind === "network";
 }
 
 /** The error's name and message, for messages to the user. */
 export function errorSummary(error: unknown): string {
     const { name, message } = asSdkError(error);
     return [name, message].filter(Boolean).join(": ") || String(error);
+}
+
+/** What a call was: the SDK's service ID (`inspector2`, `inspector`), the operation and the region. */
+export interface CallTarget {
+    readonly service: string;
+    readonly operation: string;
+    readonly region: string;
+}
+
+/** What to do about an error of this kind, for a message that names the call. */
+export function adviceFor(error: unknown, target: CallTarget, attempts: number): string {
+    switch (classifyError(error)) {
+        case "credentials":
+            return (
+                "the AWS credentials were missing or refused: configure the default credential chain (AWS_PROFILE, " +
+                "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, SSO or an instance role)"
+            );
+        case "access-denied":
+            return `the credentials need ${target.service}:${target.operation}`;
+        case "throttling":
+        case "unavailable":
+        case "network":
+            return `it kept failing after ${attempts} attempts with back-off; run pulumi up again`;
+        case "refused":
+            return "the service refused the request";
+    }
+}
+
+/** A call that failed as a whole (after every retry), with a message that says what to do. */
+export class AwsCallError extends Error {
+    constructor(
+        message: string,
+        readonly target: CallTarget,
+        readonly attempts: number,
+        override readonly cause: unknown,
+    ) {
+        super(message);
+        this.name = "AwsCallError";
+    }
+
+    get kind(): ErrorKind {
+        return classifyError(this.cause);
+    }
 }

@@ -1,8 +1,8 @@
 /**
- * Back-off and concurrency shared by every enablement in one provider process, per region. The SDK clients are
- * already shared (provider/aws/clients.ts), so their adaptive rate limiter is too; this adds what the SDK does
+ * Back-off and concurrency shared by every resource in one provider process, per service and region. The SDK
+ * clients are already shared (clients.ts), so their adaptive rate limiter is too; this adds what the SDK does
  * not: when one resource is throttled beyond the SDK's retries, all of them pause, and no more than a few calls
- * run at once, so twenty enablements applied in parallel do not storm one account's API limits.
+ * run at once, so twenty resources applied in parallel do not storm one account's API limits.
  */
 export class RegionGate {
     private pausedUntil = 0;
@@ -49,11 +49,13 @@ export const MAX_CONCURRENT_CALLS_PER_REGION = 4;
 
 const gates = new Map<string, RegionGate>();
 
-export function regionGate(region: string): RegionGate {
-    let gate = gates.get(region);
+/** The gate of one service (the SDK's service ID, such as `inspector2`) in one region. */
+export function regionGate(service: string, region: string): RegionGate {
+    const key = `${service}:${region}`;
+    let gate = gates.get(key);
     if (!gate) {
         gate = new RegionGate(MAX_CONCURRENT_CALLS_PER_REGION);
-        gates.set(region, gate);
+        gates.set(key, gate);
     }
     return gate;
 }

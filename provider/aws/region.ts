@@ -1,14 +1,29 @@
 /** The AWS region format: partition prefix, area and number, for example `eu-west-1` or `us-gov-east-1`. */
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
+/** A region and where it came from, so that a message about it can say which setting to fix. */
+export interface RegionChoice {
+    readonly region: string;
+    /** How a message names the source, for example `the stack's aws:region config`. */
+    readonly source: string;
+}
+
 /**
- * The region a resource acts in: its own `region` input, else the stack's `aws:region` (handed to the provider's
- * `configure`), else `AWS_REGION` / `AWS_DEFAULT_REGION`. Undefined when none is set.
+ * The region a resource acts in when its own `region` input is not set: the stack's `aws:region` (handed to the
+ * provider's configure), else `AWS_REGION`, else `AWS_DEFAULT_REGION`, as `@pulumi/aws` and the SDK look. Undefined
+ * when none is set.
  */
-export function resolveRegion(
-    explicit: string | undefined,
+export function defaultRegion(
     stackRegion: string | undefined,
-    env: NodeJS.ProcessEnv = process.env,
-): string | undefined {
-    return explicit || stackRegion || env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
+    env: NodeJS.ProcessEnv,
+): RegionChoice | undefined {
+    if (stackRegion) return { region: stackRegion, source: "the stack's aws:region config" };
+    if (env.AWS_REGION) return { region: env.AWS_REGION, source: "AWS_REGION" };
+    if (env.AWS_DEFAULT_REGION) return { region: env.AWS_DEFAULT_REGION, source: "AWS_DEFAULT_REGION" };
+    return undefined;
+}
+
+/** The region in an ARN (`arn:<partition>:<service>:<region>:…`), or undefined when it has none. */
+export function regionOfArn(arn: string): string | undefined {
+    return arn.split(":")[3] || undefined;
 }

@@ -1,19 +1,20 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { StackSettings } from "../core/context";
 
 /**
- * The stack configuration a dynamic provider is handed through `configure`. It lives in the implementation
- * module, not in the serialised provider object, so nothing from the stack's config (and nothing secret) is
- * written into state with the provider's text. One provider process serves one stack, so a module-level value
- * is right.
+ * The stack configuration a dynamic provider is handed through `configure`. It lives in this module, not in the
+ * serialised provider object, so nothing from the stack's config (and nothing secret) is written into state with
+ * the provider's text. One provider process serves one stack, so a module-level value is right.
  */
-let stackRegion: string | undefined;
+let settings: StackSettings = {};
 
-/** Called from the providers' `configure`: remembers the stack's `aws:region`. */
+/** Called from the provider's `configure`: remembers the stack's `aws:*` settings this package honours. */
 export function configureFromStack(config: pulumi.dynamic.Config): void {
-    stackRegion = config.get("aws:region") || undefined;
+    const region = config.get("aws:region") || undefined;
+    settings = region ? { region } : {};
 }
 
-/** The stack's `aws:region`, if the stack sets one. */
-export function configuredStackRegion(): string | undefined {
-    return stackRegion;
+/** The stack's settings as configure received them (empty before configure). */
+export function stackSettings(): StackSettings {
+    return settings;
 }

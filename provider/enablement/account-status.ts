@@ -1,4 +1,18 @@
-import { RESOURCE_STATUS_KEYS, type ResourceStatusKey, type ResourceType } from "./resource-types";
+/** The resource types Inspector (v2) scans, in the order the API lists them. */
+export const RESOURCE_TYPES = ["EC2", "ECR", "LAMBDA", "LAMBDA_CODE", "CODE_REPOSITORY"] as const;
+
+export type ResourceType = (typeof RESOURCE_TYPES)[number];
+
+/** The member name of a resource type in Inspector's `ResourceStatus` and `ResourceState` shapes. */
+export type ResourceStatusKey = "ec2" | "ecr" | "lambda" | "lambdaCode" | "codeRepository";
+
+export const RESOURCE_STATUS_KEYS: Readonly<Record<ResourceType, ResourceStatusKey>> = {
+    EC2: "ec2",
+    ECR: "ecr",
+    LAMBDA: "lambda",
+    LAMBDA_CODE: "lambdaCode",
+    CODE_REPOSITORY: "codeRepository",
+};
 
 /** Inspector's status of an account or of one resource type in it. */
 export type Status = "ENABLING" | "ENABLED" | "DISABLING" | "DISABLED" | "SUSPENDING" | "SUSPENDED";
@@ -42,4 +56,12 @@ export function hasAll(
         const status = typeStatus(account, type);
         return status !== undefined && statuses.includes(status);
     });
+}
+
+/** How many of the accounts have every one of the types ENABLED. */
+export function countFullyEnabled(
+    accounts: readonly AccountStatus[],
+    resourceTypes: readonly ResourceType[],
+): number {
+    return accounts.filter((account) => hasAll(account, resourceTypes, ["ENABLED"])).length;
 }

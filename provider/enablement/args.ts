@@ -1,13 +1,14 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ResourceType } from "./resource-types";
+import type { ResourceType } from "./account-status";
 
 /** The inputs of an {@link InspectorEnablement}. */
 export interface InspectorEnablementArgs {
     /**
-     * The resource types to scan: any of `EC2`, `ECR`, `LAMBDA`, `LAMBDA_CODE` and `CODE_REPOSITORY`. At least
-     * one; duplicates and order do not matter. Adding or removing a type is an in-place update.
+     * The resource types to scan: any of `EC2`, `ECR`, `LAMBDA`, `LAMBDA_CODE` and `CODE_REPOSITORY`, in any
+     * letter case (the canonical spelling is stored). At least one; duplicates and order do not matter. Adding or
+     * removing a type is an in-place update.
      */
-    readonly resourceTypes: pulumi.Input<pulumi.Input<ResourceType>[]>;
+    readonly resourceTypes: pulumi.Input<pulumi.Input<ResourceType | Lowercase<ResourceType>>[]>;
 
     /**
      * The 12-digit IDs of the accounts to scan: any number, the delegated administrator among its members if
@@ -54,7 +55,7 @@ export interface InspectorEnablementArgs {
 
     /**
      * The first pause between status checks, in seconds (above 0, at most 300); pauses then grow by half each
-     * time up to ten times this. Also the base of the back-off when Inspector throttles or fails.
+     * time up to a minute (or up to this, if it is longer).
      *
      * @default 3
      */

@@ -1,17 +1,16 @@
-import type { AccountStatus, FailedAccount } from "./account-status";
-import { hasReached, type Direction } from "./direction";
-import { INEFFECTIVE_CODE } from "./errors";
+import { AwsCallError } from "../aws/errors";
+import { canonicalJson } from "../core/canonical";
+import { nextPollDelay, sleepWithin, type WaitPolicy } from "../core/context";
+import type { AccountStatus, FailedAccount, ResourceType } from "./account-status";
 import {
     failureKind,
+    INEFFECTIVE_CODE,
     MAX_DOUBTFUL_FAILURES,
     MAX_INEFFECTIVE_SENDS,
     MAX_TEMPORARY_FAILURES,
-} from "./failure-kind";
-import { accountReport, changeAccounts, type CallContext } from "./inspector-calls";
-import { planBatches, typesNeedingCall, type Batch, type Targets } from "./plan";
-import type { Reporter } from "./progress";
-import type { ResourceType } from "./resource-types";
-import { pollPause, sleepUntilAtMost } from "./timing";
+} from "./errors";
+import { accountReport, changeAccounts, type CallScope } from "./operations";
+import { hasReached, planBatches, typesNeedingCall, type Batch, type Direction, type Targets } from "./plan";
 import { chunkToken } from "./token";
 
 /** What to converge: which types go which way on which accounts, and how. */
@@ -21,10 +20,12 @@ export interface ConvergeRequest {
     readonly callerAccountId: string;
     /** Wait until every type has settled (ENABLED or DISABLED), not only until Inspector accepted the change. */
     readonly wait: boolean;
-    readonly context: CallContext;
+    /** The context, region and deadline of every call. */
+    readonly scope: CallScope;
+    /** The pauses between status checks (see `pollingPolicy`). */
+    readonly polling: WaitPolicy;
     /** The operation's token, which each Enable call's token derives from. */
     readonly operationToken: string;
-    readonly report: Reporter;
     /** Names the resource in progress messages. */
     readonly label: string;
 }
@@ -47,7 +48,7 @@ export interface ConvergeResult {
 /** A call failed as a whole (after all retries): the converge stops, with what it knew by then. */
 export class ConvergeInterrupted extends Error {
     constructor(
-        override readonly cause: Error,
+        override readonly cause: AwsCallError,
         readonly partial: ConvergeResult,
     ) {
         super(cause.message);
@@ -89,9 +90,10 @@ class ConvergeRun {
     }
 
     async execute(): Promise<ConvergeResult> {
-        const { timing } = this.request.context;
+        const { scope, polling } = this.request;
+        let pause: number | undefined;
         try {
-            for (let pauses = 0; ; pauses++) {
+            for (;;) {
                 this.unreadable = await this.readStatuses();
                 this.reportProgress();
                 const batches = planBatches(
@@ -103,12 +105,13 @@ class ConvergeRun {
                 );
                 const unsettled = this.unsettled();
                 if (batches.length === 0 && unsettled.length === 0) return this.result(false, []);
-                if (Date.now() >= timing.deadline) return this.result(true, unsettled);
+                if (scope.context.now() >= scope.deadline) return this.result(true, unsettled);
                 await this.send(batches);
-                await sleepUntilAtMost(pollPause(timing, pauses), timing.deadline);
+                pause = nextPollDelay(pause, polling);
+                await sleepWithin(scope.context, pause, scope.deadline);
             }
         } catch (error) {
-            if (error instanceof Error && error.name === "InspectorCallError") {
+            if (error instanceof AwsCallError) {
                 throw new ConvergeInterrupted(error, this.result(false, []));
             }
             throw error;
@@ -118,7 +121,7 @@ class ConvergeRun {
     /** Reads every account still in play; returns those Inspector could not report this time. */
     private async readStatuses(): Promise<Set<string>> {
         const active = this.accountIds.filter((id) => !this.failures.has(id) && !this.gone.has(id));
-        const report = await accountReport(this.request.context, active);
+        const report = await accountReport(this.request.scope, active);
         for (const [accountId, status] of report.statuses) {
             this.statuses.set(accountId, status);
             this.checkEffect(accountId, status);
@@ -203,13 +206,13 @@ class ConvergeRun {
     }
 
     private async sendBatch(batch: Batch): Promise<void> {
-        const { direction, context, operationToken } = this.request;
-        const key = JSON.stringify([batch.resourceTypes, batch.accountIds]);
+        const { direction, scope, operationToken } = this.request;
+        const key = canonicalJson([batch.resourceTypes, batch.accountIds]);
         const attempt = (this.sends.get(key) ?? 0) + 1;
         this.sends.set(key, attempt);
         const token = direction === "enable" ? chunkToken(operationToken, batch, attempt) : undefined;
         this.changed = true;
-        const answer = await changeAccounts(context, direction, batch, token);
+        const answer = await changeAccounts(scope, direction, batch, token);
         for (const account of answer.accounts) {
             this.statuses.set(account.accountId, account);
             this.expecting.set(account.accountId, batch.resourceTypes);
@@ -238,10 +241,10 @@ class ConvergeRun {
                 (!this.unreadable.has(accountId) &&
                     hasReached(direction, targets.get(accountId)!, this.statuses.get(accountId), true)),
         ).length;
-        const message = `${label}: ${settled}/${this.accountIds.length} accounts ${direction}d in ${this.request.context.region}`;
+        const message = `${label}: ${settled}/${this.accountIds.length} accounts ${direction}d in ${this.request.scope.region}`;
         if (message === this.lastProgress) return;
         this.lastProgress = message;
-        this.request.report(message);
+        this.request.scope.context.log(message);
     }
 
     private result(timedOut: boolean, unsettled: readonly string[]): ConvergeResult {

@@ -1,16 +1,9 @@
-import { hasAll, type Status } from "./account-status";
-import { INPUT_KEYS } from "./inputs";
+import { canonicalJson } from "../core/canonical";
+import { containsUnknown, isUnknown } from "../dynamic/check";
+import type { DiffOutcome } from "../dynamic/adapter";
+import { hasAll, type ResourceType, type Status } from "./account-status";
+import { INPUT_KEYS, type EnablementInputs } from "./inputs";
 import type { EnablementOutputs } from "./outputs";
-import type { ResourceType } from "./resource-types";
-import { isUnknown } from "./validate";
-
-/** The dynamic provider's diff answer. */
-export interface EnablementDiff {
-    readonly changes: boolean;
-    readonly replaces: string[];
-    readonly stables: string[];
-    readonly deleteBeforeReplace: boolean;
-}
 
 /** Outputs that no in-place update changes. */
 const STABLE_OUTPUTS = ["region", "callerAccountId", "createdAt"] as const;
@@ -31,7 +24,7 @@ const STABLE_OUTPUTS = ["region", "callerAccountId", "createdAt"] as const;
 export function diffEnablement(
     olds: Readonly<Partial<EnablementOutputs>>,
     news: Readonly<Record<string, unknown>>,
-): EnablementDiff {
+): DiffOutcome {
     const replaces = isUnknown(news.region) || news.region !== olds.region ? ["region"] : [];
     const changedInputs = INPUT_KEYS.filter((key) => !sameValue(olds[key], news[key]));
     const changes = replaces.length > 0 || changedInputs.length > 0 || hasDrift(olds, news);
@@ -75,7 +68,18 @@ export function hasDrift(
     });
 }
 
+/** Whether an update has to call Inspector: the accounts or types changed, or the last known state fell short. */
+export function needsAwsWork(olds: Readonly<Partial<EnablementOutputs>>, news: EnablementInputs): boolean {
+    return (
+        !sameValue(olds.resourceTypes, news.resourceTypes) ||
+        !sameValue(olds.accountIds, news.accountIds) ||
+        olds.region !== news.region ||
+        hasDrift(olds, { ...news })
+    );
+}
+
+/** Equal values, compared as canonical JSON; a value not known yet is never equal to anything. */
 function sameValue(a: unknown, b: unknown): boolean {
-    if (isUnknown(a) || isUnknown(b)) return false;
-    return JSON.stringify(a) === JSON.stringify(b);
+    if (containsUnknown(a) || containsUnknown(b)) return false;
+    return canonicalJson(a) === canonicalJson(b);
 }

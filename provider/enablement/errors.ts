@@ -1,12 +1,17 @@
-import type { FailedAccount } from "./account-status";
-import { errorSummary, isCredentialError, isRetryable } from "./call-error";
+import { classifyError, errorSummary, type CallTarget } from "../aws/errors";
+import { byAccountId, type FailedAccount } from "./account-status";
+import type { Direction } from "./plan";
 
 /**
  * Messages for what went wrong: what happened, to which account, and what to do about it. They go to the user
- * through the engine, so they name accounts, codes and regions, never credentials.
+ * through the engine, so they name accounts, codes and regions, never credentials. And what each per-account
+ * failure means for a converge (retry, wait, give up).
  */
 
 const RUN_AGAIN = "run pulumi up again";
+
+/** The error code this provider uses for its own finding, beside Inspector's: an accepted change had no effect. */
+export const INEFFECTIVE_CODE = "INEFFECTIVE";
 
 const HINTS: Readonly<Record<string, string>> = {
     ACCESS_DENIED:
@@ -22,8 +27,7 @@ const HINTS: Readonly<Record<string, string>> = {
     EC2_SSM_ASSOCIATION_VERSION_LIMIT_EXCEEDED: `the account has reached its SSM association version limit; delete old association versions, then ${RUN_AGAIN}`,
     RESOURCE_SCAN_NOT_DISABLED: `a scan that must be off first is still on in this account; turn it off, then ${RUN_AGAIN}`,
     DISASSOCIATE_ALL_MEMBERS: `the delegated administrator still has member accounts; disassociate them, then ${RUN_AGAIN}`,
-    INEFFECTIVE: `Inspector accepted the call but the status did not change; check the account in the Inspector console, then ${RUN_AGAIN}`,
-    TIMEOUT: `still changing when waitTimeoutSeconds ran out; ${RUN_AGAIN} to continue, or raise waitTimeoutSeconds`,
+    [INEFFECTIVE_CODE]: `Inspector accepted the call but the status did not change; check the account in the Inspector console, then ${RUN_AGAIN}`,
 };
 
 const TEMPORARY_HINT = `a temporary Inspector failure outlasted the retries; ${RUN_AGAIN}`;
@@ -41,49 +45,118 @@ export function describeFailedAccount(failure: FailedAccount): string {
     return `${failure.accountId}: ${failure.errorCode}: ${failure.errorMessage} (${failureHint(failure)})`;
 }
 
-/** The error codes this provider uses for its own findings, beside Inspector's. */
-export const INEFFECTIVE_CODE = "INEFFECTIVE";
-export const TIMEOUT_CODE = "TIMEOUT";
-
-/** A call to Inspector that failed as a whole (not per account), with what to do about it. */
-export class InspectorCallError extends Error {
-    constructor(
-        message: string,
-        readonly operation: string,
-        readonly region: string,
-        override readonly cause: unknown,
-    ) {
-        super(message);
-        this.name = "InspectorCallError";
-    }
+/**
+ * The `explain` of every Inspector call of this resource (see `callAws`): a denied call also needs the delegated
+ * administrator when it acts on other accounts, and a refused one was refused by Inspector. Everything else keeps
+ * the shared message.
+ */
+export function explainCall(target: CallTarget): (error: unknown) => string | undefined {
+    return (error) => {
+        const kind = classifyError(error);
+        const advice =
+            kind === "access-denied"
+                ? `the credentials need inspector2:${target.operation}, and acting on other accounts needs the ` +
+                  "organisation's delegated Inspector administrator"
+                : kind === "refused"
+                  ? "Inspector refused the request"
+                  : undefined;
+        if (!advice) return undefined;
+        return `Inspector ${target.operation} failed in ${target.region}: ${errorSummary(error)} (${advice})`;
+    };
 }
 
-/** Turns an SDK error into a message that says what failed, why, and what to do. */
-export function describeCallError(
-    error: unknown,
-    operation: string,
-    region: string,
-    attempts: number,
-): InspectorCallError {
-    const summary = errorSummary(error);
-    let advice: string;
-    if (isCredentialError(error)) {
-        advice =
-            "the AWS credentials were missing or refused: configure the default credential chain (AWS_PROFILE, " +
-            "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, SSO or an instance role)";
-    } else if (isRetryable(error)) {
-        advice = `it kept failing after ${attempts} attempts with back-off; ${RUN_AGAIN}`;
-    } else if ((error as { name?: string })?.name === "AccessDeniedException") {
-        advice =
-            `the credentials need inspector2:${operation}, and acting on other accounts needs the organisation's ` +
-            `delegated Inspector administrator`;
-    } else {
-        advice = "Inspector refused the request";
+/** How many account IDs a timeout message lists before it only counts the rest. */
+const MAX_LISTED_ACCOUNTS = 10;
+
+/** What an operation could not finish, for the error the engine shows. */
+export interface Shortfall {
+    readonly label: string;
+    /** What the operation set out to do. */
+    readonly action: "enable" | "disable" | "update";
+    readonly region: string;
+    readonly totalAccounts: number;
+    readonly failures: Iterable<FailedAccount>;
+    /** Accounts still changing when the time ran out. */
+    readonly unsettled: readonly string[];
+    readonly waitTimeoutSeconds: number;
+    /** A call that failed as a whole and stopped the operation. */
+    readonly interruption?: Error;
+    /** What state keeps: "recorded" for create and update (partial state), "kept" for delete. */
+    readonly closing: string;
+}
+
+/** The message and the per-problem reasons of a partial failure. */
+export function describeShortfall(shortfall: Shortfall): { message: string; reasons: string[] } {
+    const { label, action, region, totalAccounts } = shortfall;
+    const gerund = `${action.slice(0, -1)}ing`;
+    const failures = byAccountId(shortfall.failures);
+    const reasons: string[] = failures.map(describeFailedAccount);
+    if (shortfall.unsettled.length > 0) {
+        const listed = shortfall.unsettled.slice(0, MAX_LISTED_ACCOUNTS).join(", ");
+        const more = shortfall.unsettled.length - MAX_LISTED_ACCOUNTS;
+        reasons.push(
+            `${shortfall.unsettled.length} of ${totalAccounts} accounts were still ${gerund} ` +
+                `when waitTimeoutSeconds (${shortfall.waitTimeoutSeconds}) ran out: ${listed}` +
+                `${more > 0 ? ` and ${more} more` : ""}; run pulumi up again to continue, or raise waitTimeoutSeconds`,
+        );
     }
-    return new InspectorCallError(
-        `Inspector ${operation} failed in ${region}: ${summary} (${advice})`,
-        operation,
-        region,
-        error,
+    if (shortfall.interruption) reasons.push(`stopped early: ${shortfall.interruption.message}`);
+    const headline =
+        failures.length > 0
+            ? `${label}: could not ${action} Inspector on ${failures.length} of ${totalAccounts} accounts in ${region}`
+            : `${label}: did not finish ${gerund} Inspector in ${region}`;
+    const message = [`${headline}:`, ...reasons.map((reason) => `  - ${reason}`), shortfall.closing].join(
+        "\n",
     );
+    return { message, reasons };
 }
+
+/**
+ * What an account failure means for a converge:
+ * - `done`: the goal is already reached (Enable of an enabled account);
+ * - `wait`: the change is already under way, the status checks follow it;
+ * - `retry`: temporary, sent again with back-off (a bounded number of times);
+ * - `retry-few`: possibly temporary (ACCESS_DENIED right after a membership change), retried fewer times;
+ * - `gone`: the account is out of reach; when disabling that is not an error;
+ * - `permanent`: reported as a failure of this account.
+ */
+export type FailureKind = "done" | "wait" | "retry" | "retry-few" | "gone" | "permanent";
+
+/** Codes Inspector uses for passing trouble on its side or in services it depends on. */
+const TEMPORARY_CODES = [
+    "INTERNAL_ERROR",
+    "SSM_UNAVAILABLE",
+    "SSM_THROTTLED",
+    "EVENTBRIDGE_UNAVAILABLE",
+    "EVENTBRIDGE_THROTTLED",
+    "SUSPEND_IN_PROGRESS",
+];
+
+/** Codes that say an account cannot be reached at all. */
+const UNREACHABLE_CODES = ["RESOURCE_NOT_FOUND", "ACCOUNT_IS_ISOLATED"];
+
+export function failureKind(direction: Direction, failure: FailedAccount): FailureKind {
+    const { errorCode } = failure;
+    const suspended = failure.status === "SUSPENDED" || failure.status === "SUSPENDING";
+    if (direction === "enable") {
+        if (errorCode === "ALREADY_ENABLED") return "done";
+        if (errorCode === "ENABLE_IN_PROGRESS") return "wait";
+        if (errorCode === "DISABLE_IN_PROGRESS" || TEMPORARY_CODES.includes(errorCode)) return "retry";
+        if (errorCode === "ACCESS_DENIED") return suspended ? "permanent" : "retry-few";
+        return "permanent";
+    }
+    if (errorCode === "DISABLE_IN_PROGRESS") return "wait";
+    if (errorCode === "ENABLE_IN_PROGRESS" || TEMPORARY_CODES.includes(errorCode)) return "retry";
+    if (errorCode === "ACCESS_DENIED") return suspended ? "gone" : "retry-few";
+    if (UNREACHABLE_CODES.includes(errorCode)) return "gone";
+    return "permanent";
+}
+
+/** How often an account may fail with a `retry` code before its failure is reported. */
+export const MAX_TEMPORARY_FAILURES = 6;
+
+/** How often an account may fail with a `retry-few` code before its failure is reported (or it counts as gone). */
+export const MAX_DOUBTFUL_FAILURES = 3;
+
+/** How often the same Enable may be accepted without any effect before the account is reported. */
+export const MAX_INEFFECTIVE_SENDS = 3;

@@ -1,4 +1,4 @@
-import type { ResourceType } from "./resource-types";
+import type { ResourceType } from "./account-status";
 
 /**
  * The inputs after check: validated, sorted, de-duplicated, with defaults filled in and the region resolved.
@@ -18,7 +18,7 @@ export interface EnablementInputs {
     readonly resourceUrn: string;
 }
 
-/** Every input key, in the order check writes them. */
+/** Every input property, in the order check writes them. */
 export const INPUT_KEYS = [
     "resourceTypes",
     "accountIds",
@@ -30,18 +30,39 @@ export const INPUT_KEYS = [
     "resourceUrn",
 ] as const satisfies readonly (keyof EnablementInputs)[];
 
-/** Inputs that only steer this provider (how to wait, which token to send) and never change anything in AWS. */
-export const PROVIDER_ONLY_KEYS = [
-    "clientToken",
-    "waitForEnabled",
-    "waitTimeoutSeconds",
-    "pollIntervalSeconds",
-    "resourceUrn",
-] as const satisfies readonly (keyof EnablementInputs)[];
+// Defaults and limits; the README and the args' TSDoc state the same values.
+
+/** Create and update wait until every requested type is ENABLED on every account. */
+export const DEFAULT_WAIT_FOR_ENABLED = true;
+
+/** How long one create, update or delete may take, waiting and retries included: 15 minutes. */
+export const DEFAULT_WAIT_TIMEOUT_SECONDS = 900;
+
+/** A day: longer waits belong to a separate process, not to one `pulumi up`. */
+export const MAX_WAIT_TIMEOUT_SECONDS = 86_400;
+
+/** The first pause between status checks; pauses then grow as the wait policy says. */
+export const DEFAULT_POLL_INTERVAL_SECONDS = 3;
+
+export const MAX_POLL_INTERVAL_SECONDS = 300;
+
+/** Inspector's limit for an idempotency token, and so for the base one. */
+export const MAX_CLIENT_TOKEN_LENGTH = 64;
 
 /** The inputs kept among stored outputs (read hands them back as the inputs to store after a refresh). */
 export function pickInputs(properties: Readonly<Partial<EnablementInputs>>): Record<string, unknown> {
     const inputs: Record<string, unknown> = {};
     for (const key of INPUT_KEYS) if (properties[key] !== undefined) inputs[key] = properties[key];
     return inputs;
+}
+
+/** Wait settings for state that may lack them (a create that stopped early): the defaults fill in. */
+export function waitSettings(stored: Readonly<Partial<EnablementInputs>>): {
+    readonly pollIntervalSeconds: number;
+    readonly waitTimeoutSeconds: number;
+} {
+    return {
+        pollIntervalSeconds: stored.pollIntervalSeconds ?? DEFAULT_POLL_INTERVAL_SECONDS,
+        waitTimeoutSeconds: stored.waitTimeoutSeconds ?? DEFAULT_WAIT_TIMEOUT_SECONDS,
+    };
 }

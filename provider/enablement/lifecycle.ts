@@ -1,57 +1,283 @@
-/**
- * The InspectorEnablement provider's implementation. The serialised provider (provider.ts) loads this module by
- * package name inside the provider host and hands every call over, so no client, config or credential is ever
- * written into state with the provider.
- */
-import type * as pulumi from "@pulumi/pulumi";
-import { configuredStackRegion, configureFromStack } from "../dynamic/stack-config";
-import { createEnablement } from "./create";
-import { deleteEnablement } from "./delete";
-import { diffEnablement } from "./diff";
-import type { EnablementInputs } from "./inputs";
-import type { EnablementOutputs } from "./outputs";
-import { engineReporter, engineWarner } from "./progress";
-import { readEnablement, type StoredOutputs } from "./read";
-import { updateEnablement } from "./update";
+import { pollingPolicy, type LifecycleContext } from "../core/context";
+import type { ReadOutcome, ResourceLifecycle } from "../dynamic/adapter";
+import { PartialFailure } from "../dynamic/partial-failure";
+import { parseUrn } from "../dynamic/urn";
+import { byAccountId, countFullyEnabled, type AccountStatus, type FailedAccount } from "./account-status";
+import { converge, ConvergeInterrupted, type ConvergeRequest, type ConvergeResult } from "./converge";
+import { diffEnablement, needsAwsWork } from "./diff";
+import { describeShortfall } from "./errors";
+import { INPUT_KEYS, pickInputs, waitSettings, type EnablementInputs } from "./inputs";
+import { accountReport, callerAccountId, type CallScope } from "./operations";
+import { buildOutputs, type EnablementOutputs } from "./outputs";
+import { removalTargets, unfinishedRemovals } from "./plan";
+import { enablementId, operationToken } from "./token";
 import { checkEnablementInputs } from "./validate";
 
-export async function configure(request: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    configureFromStack(request.config);
-}
+/** The InspectorEnablement lifecycle, as the dynamic-provider adapter calls it. */
+export const lifecycle: ResourceLifecycle<EnablementInputs, EnablementOutputs> = {
+    inputKeys: INPUT_KEYS,
+    check: (news, context) => checkEnablementInputs(news, context),
+    diff: (_id, olds, news) => diffEnablement(olds, news),
+    create: createEnablement,
+    read: readEnablement,
+    update: updateEnablement,
+    delete: deleteEnablement,
+};
 
-export async function check(
-    _olds: Record<string, unknown>,
-    news: Record<string, unknown>,
-): Promise<pulumi.dynamic.CheckResult> {
-    return checkEnablementInputs(news, { stackRegion: configuredStackRegion() });
-}
+const KEEP_GOING =
+    "What succeeded is recorded in the stack's state; the next pulumi up does only what is missing.";
 
-export async function diff(
-    _id: string,
-    olds: Record<string, unknown>,
-    news: Record<string, unknown>,
-): Promise<pulumi.dynamic.DiffResult> {
-    return diffEnablement(olds, news);
-}
-
-export async function create(
+/**
+ * Create: enable the types on every account (reading first, so an existing enablement is adopted without a
+ * call), then wait until they are ENABLED. When some accounts fail or time runs out, the resource is still
+ * recorded with what is true (PartialFailure), and the next `pulumi up` does only what is missing.
+ */
+export async function createEnablement(
     inputs: EnablementInputs,
-): Promise<pulumi.dynamic.CreateResult<EnablementOutputs>> {
-    return createEnablement(inputs, engineReporter);
+    context: LifecycleContext,
+): Promise<{ id: string; outs: EnablementOutputs }> {
+    const startedAt = isoNow(context);
+    const scope = callScope(context, inputs.region, inputs.waitTimeoutSeconds);
+    const label = parseUrn(inputs.resourceUrn).name;
+    const caller = await callerAccountId(scope);
+    const accountIds = inputs.accountIds ?? [caller];
+    const types = inputs.resourceTypes;
+    context.log(
+        `${label}: enabling ${types.join(", ")} on ${accountIds.length} accounts in ${inputs.region}`,
+    );
+
+    let result: ConvergeResult;
+    let interruption: Error | undefined;
+    try {
+        result = await converge({
+            direction: "enable",
+            targets: new Map(accountIds.map((accountId) => [accountId, types])),
+            callerAccountId: caller,
+            wait: inputs.waitForEnabled,
+            scope,
+            polling: pollingPolicy(context, inputs.pollIntervalSeconds),
+            operationToken: operationToken(inputs.clientToken, {
+                kind: "create",
+                region: inputs.region,
+                to: { accountIds, resourceTypes: types },
+            }),
+            label,
+        });
+    } catch (error) {
+        // Nothing sent yet: nothing exists that state would have to remember.
+        if (!(error instanceof ConvergeInterrupted) || !error.partial.changed) throw unwrap(error);
+        result = error.partial;
+        interruption = error.cause;
+    }
+
+    const id = enablementId(inputs.region, inputs.resourceUrn);
+    const outs = buildOutputs(inputs, {
+        callerAccountId: caller,
+        managedAccountIds: accountIds,
+        managedResourceTypes: types,
+        accounts: result.statuses.values(),
+        failedAccounts: result.failures.values(),
+        createdAt: startedAt,
+        updatedAt: isoNow(context),
+    });
+    if (result.failures.size > 0 || result.timedOut || interruption) {
+        const { message, reasons } = describeShortfall({
+            label,
+            action: "enable",
+            region: inputs.region,
+            totalAccounts: accountIds.length,
+            failures: result.failures.values(),
+            unsettled: result.unsettled,
+            waitTimeoutSeconds: inputs.waitTimeoutSeconds,
+            interruption,
+            closing: KEEP_GOING,
+        });
+        throw new PartialFailure(message, id, { ...outs }, reasons);
+    }
+    return { id, outs };
 }
 
-export async function read(id: string, props: StoredOutputs): Promise<pulumi.dynamic.ReadResult> {
-    return readEnablement(id, props);
+/**
+ * Refresh: Inspector's live status of every managed account (100 per call), sorted by account ID. The stored
+ * inputs are handed back unchanged as the inputs, so the next diff compares what the program wants with what
+ * Inspector now reports: a type disabled outside Pulumi shows up as an update that enables it again. An account
+ * that left the organisation lands in `failedAccounts`.
+ */
+export async function readEnablement(
+    id: string,
+    stored: Readonly<Partial<EnablementOutputs>>,
+    context: LifecycleContext,
+): Promise<ReadOutcome<EnablementOutputs> & { outs: EnablementOutputs }> {
+    const scope = callScope(context, stored.region!, waitSettings(stored).waitTimeoutSeconds);
+    const caller = stored.callerAccountId ?? (await callerAccountId(scope));
+    const report = await accountReport(scope, stored.managedAccountIds ?? stored.accountIds ?? [caller]);
+    const accounts = byAccountId(report.statuses.values());
+    const outs = {
+        ...stored,
+        callerAccountId: caller,
+        accounts,
+        failedAccounts: byAccountId(report.failures.values()),
+        enabledAccountCount: countFullyEnabled(accounts, stored.resourceTypes ?? []),
+    } as EnablementOutputs;
+    return { id, outs, inputs: pickInputs(stored) };
 }
 
-export async function update(
-    _id: string,
-    olds: EnablementOutputs,
+/**
+ * Update in place: enable what was added (new types, new accounts), disable what was removed (removed types on
+ * the remaining accounts, every managed type on removed accounts), and wait as create does. A change of
+ * provider-only inputs (token, wait settings) with nothing missing in AWS makes no call at all.
+ */
+export async function updateEnablement(
+    id: string,
+    olds: Readonly<EnablementOutputs>,
     news: EnablementInputs,
-): Promise<pulumi.dynamic.UpdateResult<EnablementOutputs>> {
-    return updateEnablement(olds, news, engineReporter);
+    context: LifecycleContext,
+): Promise<{ outs: EnablementOutputs }> {
+    if (!needsAwsWork(olds, news)) {
+        return { outs: buildOutputs(news, { ...olds, updatedAt: isoNow(context) }) };
+    }
+    const scope = callScope(context, news.region, news.waitTimeoutSeconds);
+    const label = parseUrn(news.resourceUrn).name;
+    const caller = await callerAccountId(scope);
+    const to = { accountIds: news.accountIds ?? [caller], resourceTypes: news.resourceTypes };
+    const from = {
+        accountIds: olds.managedAccountIds ?? olds.accountIds ?? [olds.callerAccountId ?? caller],
+        resourceTypes: olds.managedResourceTypes ?? olds.resourceTypes,
+    };
+    const removals = removalTargets(from, to);
+    const shared: Omit<ConvergeRequest, "direction" | "targets"> = {
+        callerAccountId: caller,
+        wait: news.waitForEnabled,
+        scope,
+        polling: pollingPolicy(context, news.pollIntervalSeconds),
+        operationToken: operationToken(news.clientToken, { kind: "update", region: news.region, from, to }),
+        label,
+    };
+    context.log(`${label}: updating Inspector on ${to.accountIds.length} accounts in ${news.region}`);
+
+    let enabled: ConvergeResult | undefined;
+    let disabled: ConvergeResult | undefined;
+    let interruption: Error | undefined;
+    try {
+        const targets = new Map(to.accountIds.map((accountId) => [accountId, to.resourceTypes]));
+        enabled = await converge({ ...shared, direction: "enable", targets });
+        if (removals.size > 0)
+            disabled = await converge({ ...shared, direction: "disable", targets: removals });
+    } catch (error) {
+        if (!(error instanceof ConvergeInterrupted)) throw unwrap(error);
+        if (enabled) disabled = error.partial;
+        else enabled = error.partial;
+        interruption = error.cause;
+    }
+
+    // A removal that did not finish stays managed, so the next update or the delete finishes it.
+    const unfinished = unfinishedRemovals(removals, disabled, news.waitForEnabled);
+    const managedAccountIds = new Set([...to.accountIds, ...unfinished.keys()]);
+    const managedResourceTypes = new Set([...to.resourceTypes, ...[...unfinished.values()].flat()]);
+    const accounts = new Map<string, AccountStatus>(enabled.statuses);
+    for (const [accountId, status] of disabled?.statuses ?? []) {
+        if (managedAccountIds.has(accountId)) accounts.set(accountId, status);
+    }
+    const failures = new Map<string, FailedAccount>([...enabled.failures, ...(disabled?.failures ?? [])]);
+    const outs = buildOutputs(news, {
+        callerAccountId: caller,
+        managedAccountIds,
+        managedResourceTypes,
+        accounts: accounts.values(),
+        failedAccounts: failures.values(),
+        createdAt: olds.createdAt ?? isoNow(context),
+        updatedAt: isoNow(context),
+    });
+    const unsettled = [...enabled.unsettled, ...(disabled?.unsettled ?? [])];
+    if (failures.size > 0 || unsettled.length > 0 || interruption) {
+        const { message, reasons } = describeShortfall({
+            label,
+            action: "update",
+            region: news.region,
+            totalAccounts: managedAccountIds.size,
+            failures: failures.values(),
+            unsettled,
+            waitTimeoutSeconds: news.waitTimeoutSeconds,
+            interruption,
+            closing: KEEP_GOING,
+        });
+        throw new PartialFailure(message, id, { ...outs }, reasons);
+    }
+    return { outs };
 }
 
-export async function remove(_id: string, props: StoredOutputs): Promise<void> {
-    return deleteEnablement(props, engineReporter, engineWarner);
+/**
+ * Delete: Disable exactly what this resource manages (its types, on its accounts, 100 per call, members before
+ * the calling account) and wait until DISABLED. Accounts already off or out of reach are not errors; anything
+ * else that stops the delete is, and the resource stays in state so a later destroy can finish it.
+ */
+export async function deleteEnablement(
+    _id: string,
+    stored: Readonly<Partial<EnablementOutputs>>,
+    context: LifecycleContext,
+): Promise<void> {
+    const { pollIntervalSeconds, waitTimeoutSeconds } = waitSettings(stored);
+    const region = stored.region!;
+    const scope = callScope(context, region, waitTimeoutSeconds);
+    const label = parseUrn(stored.resourceUrn ?? "").name;
+    const caller = await callerAccountId(scope);
+    const accountIds = stored.managedAccountIds ?? stored.accountIds ?? [stored.callerAccountId ?? caller];
+    const resourceTypes = stored.managedResourceTypes ?? stored.resourceTypes ?? [];
+    if (resourceTypes.length === 0) return;
+    context.log(
+        `${label}: disabling ${resourceTypes.join(", ")} on ${accountIds.length} accounts in ${region}`,
+    );
+
+    let result: ConvergeResult;
+    let interruption: Error | undefined;
+    try {
+        result = await converge({
+            direction: "disable",
+            targets: new Map(accountIds.map((accountId) => [accountId, resourceTypes])),
+            callerAccountId: caller,
+            wait: true,
+            scope,
+            polling: pollingPolicy(context, pollIntervalSeconds),
+            operationToken: "",
+            label,
+        });
+    } catch (error) {
+        if (!(error instanceof ConvergeInterrupted)) throw error;
+        result = error.partial;
+        interruption = error.cause;
+    }
+
+    for (const failure of result.gone.values()) {
+        context.warn(
+            `${label}: left account ${failure.accountId} alone, out of reach: ${failure.errorCode}: ${failure.errorMessage}`,
+        );
+    }
+    if (result.failures.size > 0 || result.timedOut || interruption) {
+        const { message } = describeShortfall({
+            label,
+            action: "disable",
+            region,
+            totalAccounts: accountIds.length,
+            failures: result.failures.values(),
+            unsettled: result.unsettled,
+            waitTimeoutSeconds,
+            interruption,
+            closing: "The resource stays in the stack's state; run pulumi destroy (or up) again to finish.",
+        });
+        throw new Error(message);
+    }
+}
+
+/** The calls of one operation: its region, and a deadline `waitTimeoutSeconds` from now. */
+function callScope(context: LifecycleContext, region: string, waitTimeoutSeconds: number): CallScope {
+    return { context, region, deadline: context.now() + waitTimeoutSeconds * 1000 };
+}
+
+function isoNow(context: LifecycleContext): string {
+    return new Date(context.now()).toISOString();
+}
+
+/** The underlying call error of an interrupted converge, which says what to do. */
+function unwrap(error: unknown): unknown {
+    return error instanceof ConvergeInterrupted ? error.cause : error;
 }

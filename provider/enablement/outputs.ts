@@ -1,6 +1,11 @@
-import { byAccountId, hasAll, type AccountStatus, type FailedAccount } from "./account-status";
+import {
+    byAccountId,
+    countFullyEnabled,
+    type AccountStatus,
+    type FailedAccount,
+    type ResourceType,
+} from "./account-status";
 import type { EnablementInputs } from "./inputs";
-import type { ResourceType } from "./resource-types";
 
 /** What the resource keeps in state: its inputs, what it is responsible for in AWS, and Inspector's answers. */
 export interface EnablementOutputs extends EnablementInputs {
@@ -58,12 +63,4 @@ export function buildOutputs(inputs: EnablementInputs, parts: OutputParts): Enab
         updatedAt: parts.updatedAt,
     };
     return { ...outputs, enabledAccountCount: countFullyEnabled(outputs.accounts, inputs.resourceTypes) };
-}
-
-/** How many of the accounts have every one of the types ENABLED. */
-export function countFullyEnabled(
-    accounts: readonly AccountStatus[],
-    resourceTypes: readonly ResourceType[],
-): number {
-    return accounts.filter((account) => hasAll(account, resourceTypes, ["ENABLED"])).length;
 }

@@ -1,7 +1,55 @@
-import { typeStatus, type AccountStatus } from "./account-status";
-import { chunk } from "./chunk";
-import { hasReached, NEEDS_CALL, type Direction } from "./direction";
-import type { ResourceType } from "./resource-types";
+import { typeStatus, type AccountStatus, type Status, type ResourceType } from "./account-status";
+
+/** Which way a converge goes: turning scanning on (create, update) or off (update, delete). */
+export type Direction = "enable" | "disable";
+
+/** Statuses after which a type needs the call of this direction. */
+export const NEEDS_CALL: Readonly<Record<Direction, readonly (Status | undefined)[]>> = {
+    // A type Inspector does not report has never been enabled. A suspended account is sent too, so that
+    // Inspector's own refusal says why it cannot be enabled.
+    enable: ["DISABLED", undefined, "SUSPENDED"],
+    // Disabling during ENABLING is allowed; Inspector answers ENABLE_IN_PROGRESS if it is not, and that is retried.
+    disable: ["ENABLED", "ENABLING"],
+};
+
+/** Statuses in which a type has reached this direction's goal, when waiting for it to settle. */
+export const SETTLED: Readonly<Record<Direction, readonly (Status | undefined)[]>> = {
+    enable: ["ENABLED"],
+    // A suspended account scans nothing, which is all that disabling asks.
+    disable: ["DISABLED", undefined, "SUSPENDING", "SUSPENDED"],
+};
+
+/** Statuses that are good enough when not waiting: the change is accepted and under way. */
+export const ACCEPTED: Readonly<Record<Direction, readonly (Status | undefined)[]>> = {
+    enable: ["ENABLED", "ENABLING"],
+    disable: ["DISABLED", "DISABLING", undefined, "SUSPENDING", "SUSPENDED"],
+};
+
+/**
+ * Whether the account has reached the direction's goal for all the types: settled when waiting, else at least
+ * accepted. An account Inspector did not report has reached only the off goal.
+ */
+export function hasReached(
+    direction: Direction,
+    resourceTypes: readonly ResourceType[],
+    account: AccountStatus | undefined,
+    wait: boolean,
+): boolean {
+    const goal = wait ? SETTLED[direction] : ACCEPTED[direction];
+    return resourceTypes.every((type) => goal.includes(account && typeStatus(account, type)));
+}
+
+/** Enable, Disable and BatchGetAccountStatus take at most 100 account IDs per call. */
+export const MAX_ACCOUNTS_PER_CALL = 100;
+
+/** Splits a list into consecutive pieces of at most `size` items (Inspector takes 100 accounts per call). */
+export function chunk<T>(items: readonly T[], size: number = MAX_ACCOUNTS_PER_CALL): T[][] {
+    if (!Number.isInteger(size) || size < 1)
+        throw new RangeError(`chunk size ${size} is not a whole number above 0`);
+    const pieces: T[][] = [];
+    for (let start = 0; start < items.length; start += size) pieces.push(items.slice(start, start + size));
+    return pieces;
+}
 
 /** One Enable or Disable call: the same resource types on up to 100 accounts. */
 export interface Batch {
@@ -70,4 +118,46 @@ export function typesNeedingCall(
     return resourceTypes
         .filter((type) => NEEDS_CALL[direction].includes(account ? typeStatus(account, type) : undefined))
         .sort();
+}
+
+/** What an update turns off: removed types on the accounts that stay, every managed type on removed accounts. */
+export function removalTargets(
+    from: { readonly accountIds: readonly string[]; readonly resourceTypes: readonly ResourceType[] },
+    to: { readonly accountIds: readonly string[]; readonly resourceTypes: readonly ResourceType[] },
+): Map<string, ResourceType[]> {
+    const removedTypes = from.resourceTypes.filter((type) => !to.resourceTypes.includes(type));
+    const targets = new Map<string, ResourceType[]>();
+    for (const accountId of from.accountIds) {
+        const types = to.accountIds.includes(accountId) ? removedTypes : from.resourceTypes;
+        if (types.length > 0) targets.set(accountId, [...types]);
+    }
+    return targets;
+}
+
+/** How far a Disable got per account, as a converge reports it. */
+export interface RemovalProgress {
+    readonly statuses: ReadonlyMap<string, AccountStatus>;
+    readonly failures: ReadonlyMap<string, unknown>;
+    readonly gone: ReadonlyMap<string, unknown>;
+}
+
+/**
+ * The removals an update did not finish (undefined `progress`: the Disable never started): they stay managed,
+ * so the next update or the delete finishes them. An account out of reach is finished: nothing scans there.
+ */
+export function unfinishedRemovals(
+    targets: Targets,
+    progress: RemovalProgress | undefined,
+    wait: boolean,
+): Targets {
+    const unfinished = new Map<string, readonly ResourceType[]>();
+    for (const [accountId, types] of targets) {
+        const finished =
+            progress !== undefined &&
+            (progress.gone.has(accountId) ||
+                (!progress.failures.has(accountId) &&
+                    hasReached("disable", types, progress.statuses.get(accountId), wait)));
+        if (!finished) unfinished.set(accountId, types);
+    }
+    return unfinished;
 }

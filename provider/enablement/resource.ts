@@ -1,15 +1,19 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { AccountStatus, FailedAccount } from "./account-status";
+import { dynamicProvider } from "../dynamic/provider";
+import { MODULE, resourceUrn, typeToken } from "../dynamic/urn";
+import type { AccountStatus, FailedAccount, ResourceType } from "./account-status";
 import type { InspectorEnablementArgs } from "./args";
-import { enablementProvider } from "./provider";
-import type { ResourceType } from "./resource-types";
 
-/** The module and type name; `pulumi.dynamic.Resource` makes them `pulumi-nodejs:dynamic/<module>:<type>`. */
-const MODULE = "inspector";
 const TYPE = "InspectorEnablement";
 
 /** The resource's type token. */
-export const ENABLEMENT_TYPE_TOKEN = `pulumi-nodejs:dynamic/${MODULE}:${TYPE}`;
+export const ENABLEMENT_TYPE_TOKEN = typeToken(TYPE);
+
+/**
+ * The provider object serialised into every InspectorEnablement's state: a few lines that load the lifecycle by
+ * package name inside the provider host, so no client, config or credential is ever written into state.
+ */
+export const enablementProvider = dynamicProvider("pulumi-inspector/dist/provider/enablement/lifecycle.js");
 
 /**
  * Turns Amazon Inspector (v2) scanning on for one account or any number of accounts of an organisation, waits
@@ -25,7 +29,7 @@ export const ENABLEMENT_TYPE_TOKEN = `pulumi-nodejs:dynamic/${MODULE}:${TYPE}`;
 export class InspectorEnablement extends pulumi.dynamic.Resource {
     // `declare`: with ES2022 class fields a plain `x!: …` field is emitted, and it would reset to undefined the
     // output the base constructor has just set.
-    /** The requested resource types, sorted. */
+    /** The requested resource types, sorted, in their canonical spelling. */
     declare public readonly resourceTypes: pulumi.Output<ResourceType[]>;
     /** The requested account IDs, sorted; undefined when the calling account is meant. */
     declare public readonly accountIds: pulumi.Output<string[] | undefined>;
@@ -56,25 +60,18 @@ export class InspectorEnablement extends pulumi.dynamic.Resource {
     declare public readonly updatedAt: pulumi.Output<string>;
 
     constructor(name: string, args: InspectorEnablementArgs, opts?: pulumi.CustomResourceOptions) {
-        const resourceUrn = pulumi.createUrn(
-            name,
-            ENABLEMENT_TYPE_TOKEN,
-            opts?.parent,
-            pulumi.getProject(),
-            pulumi.getStack(),
-        );
         super(
             enablementProvider,
             name,
             {
-                resourceTypes: args.resourceTypes,
-                accountIds: args.accountIds,
-                clientToken: args.clientToken,
-                region: args.region,
-                waitForEnabled: args.waitForEnabled,
-                waitTimeoutSeconds: args.waitTimeoutSeconds,
-                pollIntervalSeconds: args.pollIntervalSeconds,
-                resourceUrn,
+                // Outputs first, as undefined so they are registered; the inputs after them keep their values.
+                // The args pass through as given, so check can refuse a property the resource does not have.
+                accountIds: undefined,
+                clientToken: undefined,
+                region: undefined,
+                waitForEnabled: undefined,
+                waitTimeoutSeconds: undefined,
+                pollIntervalSeconds: undefined,
                 callerAccountId: undefined,
                 managedAccountIds: undefined,
                 managedResourceTypes: undefined,
@@ -83,6 +80,8 @@ export class InspectorEnablement extends pulumi.dynamic.Resource {
                 enabledAccountCount: undefined,
                 createdAt: undefined,
                 updatedAt: undefined,
+                ...args,
+                resourceUrn: resourceUrn(name, TYPE, opts),
             },
             opts,
             MODULE,

@@ -1,11 +1,11 @@
-import { createHash } from "node:crypto";
-import type { ResourceType } from "./resource-types";
+import { digest } from "../core/canonical";
+import type { ResourceType } from "./account-status";
 
 /**
- * Idempotency tokens. Every token is a hash of what it stands for, never a random draw, so a retried or
- * interrupted `pulumi up` sends exactly the tokens the first attempt sent and Inspector answers the repeated call
- * from its idempotency record instead of acting twice. A different call always gets a different token, because
- * Inspector refuses a known token that comes with other parameters.
+ * Idempotency tokens and the resource's ID. Every token is a hash of what it stands for, never a random draw, so a
+ * retried or interrupted `pulumi up` sends exactly the tokens the first attempt sent and Inspector answers the
+ * repeated call from its idempotency record instead of acting twice. A different call always gets a different
+ * token, because Inspector refuses a known token that comes with other parameters.
  */
 
 /** Readable in AWS logs; with 40 hex digits a token is 47 characters, within Inspector's 64. */
@@ -58,6 +58,10 @@ function canonical(coverage: Coverage): [string[], string[]] {
     return [[...new Set(coverage.accountIds)].sort(), [...new Set(coverage.resourceTypes)].sort()];
 }
 
-function digest(parts: unknown): string {
-    return createHash("sha256").update(JSON.stringify(parts)).digest("hex");
+/**
+ * The resource's ID: its region and a short hash of its URN. It stays the same through in-place updates (new
+ * accounts or types) and changes with the region, which is exactly when the resource is replaced.
+ */
+export function enablementId(region: string, resourceUrn: string): string {
+    return `inspector2:${region}:${digest(resourceUrn).slice(0, 16)}`;
 }

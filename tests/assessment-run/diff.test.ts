@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
-import { diffRun } from "../../provider/assessment-run/diff";
-import { UNKNOWN } from "../../provider/assessment-run/values";
+import { diffAssessmentRun } from "../../provider/assessment-run/diff";
+import { UNKNOWN } from "../../provider/dynamic/check";
 
 /** Checked inputs, as check returns them on every preview. */
 const INPUTS = {
@@ -12,7 +12,7 @@ const INPUTS = {
     triggers: ["ami-1", { size: 2, os: "linux" }],
     stopActionOnDelete: "START_EVALUATION",
     deleteOnDestroy: false,
-    namingScope: { project: "shop", stack: "prod", resource: "release-scan" },
+    resourceUrn: "urn:pulumi:prod::shop::pulumi-nodejs:dynamic/inspector:AssessmentRun::release-scan",
 };
 
 /** The recorded state: the inputs and the run's outputs next to them, which never count as changes. */
@@ -24,7 +24,11 @@ const STATE = {
 };
 
 describe("AssessmentRun diff", () => {
-    const cases: { title: string; news: Record<string, unknown>; expected: ReturnType<typeof diffRun> }[] = [
+    const cases: {
+        title: string;
+        news: Record<string, unknown>;
+        expected: ReturnType<typeof diffAssessmentRun>;
+    }[] = [
         {
             title: "no change when nothing effective changed (preview --expect-no-changes)",
             news: INPUTS,
@@ -94,12 +98,12 @@ describe("AssessmentRun diff", () => {
             expected: { changes: false, replaces: [], deleteBeforeReplace: false },
         },
         {
-            title: "another naming scope alone is no change (the name is what counts)",
-            news: { ...INPUTS, namingScope: { project: "shop", stack: "prod", resource: "renamed" } },
+            title: "another resource URN alone is no change (the name is what counts)",
+            news: { ...INPUTS, resourceUrn: INPUTS.resourceUrn.replace("release-scan", "renamed") },
             expected: { changes: false, replaces: [], deleteBeforeReplace: false },
         },
     ];
     for (const { title, news, expected } of cases) {
-        it(title, () => assert.deepEqual(diffRun(STATE, news), expected));
+        it(title, () => assert.deepEqual(diffAssessmentRun(STATE, news), expected));
     }
 });

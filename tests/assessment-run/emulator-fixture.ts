@@ -5,13 +5,14 @@ import {
     CreateResourceGroupCommand,
     DescribeAssessmentTemplatesCommand,
 } from "@aws-sdk/client-inspector";
-import { classicClient } from "../../provider/aws/clients";
-import type { LifecycleContext } from "../../provider/assessment-run/context";
-import type { RunInputs } from "../../provider/assessment-run/inputs";
-import { checkInputs } from "../../provider/assessment-run/validate";
-import type { WaitPolicy } from "../../provider/assessment-run/wait-policy";
-import type { PartialSettings, RunningEmulator } from "../../provider/emulator";
+import { classicClient, sharedClients } from "../../provider/aws/clients";
+import type { AssessmentRunInputs } from "../../provider/assessment-run/inputs";
+import { ASSESSMENT_RUN_TYPE_TOKEN } from "../../provider/assessment-run/resource";
+import { checkAssessmentRunInputs } from "../../provider/assessment-run/validate";
+import type { WaitPolicy } from "../../provider/core/context";
+import type { PartialSettings, RunningEmulator } from "../../emulator";
 import { type EmulatorFixture, useSdkEmulator } from "../support/sdk-emulator";
+import { testContext, type TestContext } from "../support/test-context";
 
 export type { EmulatorFixture };
 
@@ -21,15 +22,8 @@ export type { EmulatorFixture };
  */
 export const FAST_TIME_SCALE = 100_000;
 
-/** Delays shrunk to milliseconds: the lifecycle's logic is the same, only faster. */
-export const TEST_WAIT_POLICY: WaitPolicy = {
-    initialPollMs: 5,
-    maxPollMs: 20,
-    backoffFactor: 1.5,
-    unavailableAttempts: 3,
-    unavailableDelayMs: 5,
-    stopWaitMs: 5_000,
-};
+/** The URN of the run the tests start by default: resource "release-scan" of stack "dev" in project "tests". */
+export const TEST_URN = `urn:pulumi:dev::tests::${ASSESSMENT_RUN_TYPE_TOKEN}::release-scan`;
 
 /**
  * Starts an emulator for the enclosing describe block, points the SDK's environment at it, and resets its state
@@ -47,37 +41,14 @@ export function useEmulator(settings: PartialSettings = {}): EmulatorFixture {
     });
 }
 
-/** A lifecycle context over the shared SDK clients with test delays; it records what it logs. */
-export function testContext(policy: Partial<WaitPolicy> = {}): LifecycleContext & {
-    readonly logs: string[];
-    readonly warnings: string[];
-} {
-    const logs: string[] = [];
-    const warnings: string[] = [];
-    return {
-        clientFor: classicClient,
-        policy: { ...TEST_WAIT_POLICY, ...policy },
-        log: (message) => logs.push(message),
-        warn: (message) => warnings.push(message),
-        now: Date.now,
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        logs,
-        warnings,
-    };
-}
-
 /** Checked inputs for a run of `templateArn`, produced by the provider's own check. */
-export function runInputs(templateArn: string, overrides: Record<string, unknown> = {}): RunInputs {
-    const { inputs, failures } = checkInputs(
-        {
-            assessmentTemplateArn: templateArn,
-            namingScope: { project: "tests", stack: "dev", resource: "release-scan" },
-            ...overrides,
-        },
-        { env: { AWS_REGION: "us-east-1" } },
+export function runInputs(templateArn: string, overrides: Record<string, unknown> = {}): AssessmentRunInputs {
+    const { inputs, failures } = checkAssessmentRunInputs(
+        { assessmentTemplateArn: templateArn, resourceUrn: TEST_URN, ...overrides },
+        testContext({ env: { AWS_REGION: "us-east-1" } }),
     );
     if (failures.length > 0) throw new Error(`test inputs fail check: ${JSON.stringify(failures)}`);
-    return inputs as unknown as RunInputs;
+    return inputs as unknown as AssessmentRunInputs;
 }
 
 /**
@@ -116,11 +87,11 @@ export async function createOtherTemplate(emulator: RunningEmulator, name: strin
  */
 export async function withSingleAttemptContext<T>(
     policy: Partial<WaitPolicy>,
-    use: (context: ReturnType<typeof testContext>) => Promise<T>,
+    use: (context: TestContext) => Promise<T>,
 ): Promise<T> {
     const client = new InspectorClient({ region: "us-east-1", maxAttempts: 1 });
     try {
-        return await use({ ...testContext(policy), clientFor: () => client });
+        return await use(testContext({ policy, clients: { ...sharedClients, classic: () => client } }));
     } finally {
         client.destroy();
     }

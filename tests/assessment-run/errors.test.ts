@@ -15,6 +15,9 @@ import {
     explainInspectorError,
     isRunNameTaken,
 } from "../../provider/assessment-run/errors";
+import { callAws } from "../../provider/aws/call";
+import { AwsCallError } from "../../provider/aws/errors";
+import { testContext } from "../support/test-context";
 
 const TEMPLATE = "arn:aws:inspector:us-west-2:123456789012:target/0-nvgVhaxX/template/0-7sbz2Kz0";
 const OTHER_RUN = `${TEMPLATE}/run/0-Busy0001`;
@@ -32,7 +35,14 @@ const metadata = { $metadata: {} };
  * SDK's deserialiser produces from an error response.
  */
 describe("AssessmentRun error messages", () => {
-    const cases: { title: string; error: unknown; context?: ErrorContext; message: string }[] = [
+    const cases: {
+        title: string;
+        error: unknown;
+        context?: ErrorContext;
+        message: string;
+        /** Set when the message is callAws's shared one (this module has none of its own for the error). */
+        shared?: true;
+    }[] = [
         {
             title: "InvalidCrossAccountRoleException: register a role Inspector can assume",
             error: new InvalidCrossAccountRoleException({
@@ -148,17 +158,28 @@ describe("AssessmentRun error messages", () => {
                 'INVALID_ASSESSMENT_TEMPLATE_ARN, "bad arn").',
         },
         {
-            title: "anything else: the operation, the run and the original message",
+            title: "anything else: the shared message, with the operation, the region and the original message",
             error: new Error("connect ECONNREFUSED 127.0.0.1:1"),
             message:
-                'StartAssessmentRun for run "release-42" in us-west-2 failed: connect ECONNREFUSED 127.0.0.1:1.',
+                "Inspector Classic StartAssessmentRun failed in us-west-2: Error: connect ECONNREFUSED 127.0.0.1:1 " +
+                "(the service refused the request)",
+            shared: true,
         },
     ];
-    for (const { title, error, context, message } of cases) {
-        it(title, () => {
-            const explained = explainInspectorError(error, context ?? START);
-            assert.equal(explained.message, message);
-            assert.equal(explained.cause, error);
+    for (const { title, error, context, message, shared } of cases) {
+        it(title, async () => {
+            const about = context ?? START;
+            assert.equal(explainInspectorError(error, about), shared ? undefined : message);
+            // As the operations call Inspector: the message is the AwsCallError's, the SDK's error its cause.
+            const failure = await callAws(
+                testContext({ policy: { retryAttempts: about.attempts ?? 1 } }),
+                { service: "inspector", operation: about.operation, region: about.region },
+                () => Promise.reject(error),
+                { explain: (cause, attempts) => explainInspectorError(cause, { ...about, attempts }) },
+            ).catch((caught: unknown) => caught);
+            assert.ok(failure instanceof AwsCallError);
+            assert.equal(failure.message, message);
+            assert.equal(failure.cause, error);
         });
     }
 

@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { ListAssessmentRunsCommand, DeleteAssessmentRunCommand } from "@aws-sdk/client-inspector";
 import { classicClient } from "../../provider/aws/clients";
-import { WAIT_POLICY_VARIABLE } from "../../provider/assessment-run/context";
-import { assessmentRunProvider } from "../../provider/assessment-run/provider";
-import { UNKNOWN } from "../../provider/assessment-run/values";
+import { ASSESSMENT_RUN_TYPE_TOKEN, assessmentRunProvider } from "../../provider/assessment-run/resource";
+import { WAIT_POLICY_VARIABLE } from "../../provider/core/context";
+import { UNKNOWN } from "../../provider/dynamic/check";
 import {
     type DynamicProviderHost,
     HostError,
@@ -13,10 +13,8 @@ import {
     startDynamicProviderHost,
     withProvider,
 } from "../support/dynamic-provider-host";
-import { TEST_WAIT_POLICY, useEmulator } from "./emulator-fixture";
-
-const TYPE = "pulumi-nodejs:dynamic/inspector:AssessmentRun";
-const SCOPE = { project: "tests", stack: "dev", resource: "release-scan" };
+import { TEST_WAIT_POLICY } from "../support/test-context";
+import { useEmulator } from "./emulator-fixture";
 
 describe("AssessmentRun provider as the engine runs it (serialised, over gRPC)", function () {
     // Starting the provider host takes a second or two on a busy machine.
@@ -24,7 +22,7 @@ describe("AssessmentRun provider as the engine runs it (serialised, over gRPC)",
     const fixture = useEmulator();
     let host: DynamicProviderHost;
     let provider: string;
-    const urn = resourceUrn("release-scan", TYPE);
+    const urn = resourceUrn("release-scan", ASSESSMENT_RUN_TYPE_TOKEN);
 
     before(async () => {
         provider = await serializeDynamicProvider(assessmentRunProvider);
@@ -38,7 +36,7 @@ describe("AssessmentRun provider as the engine runs it (serialised, over gRPC)",
     const program = (args: Properties) =>
         withProvider(provider, {
             assessmentTemplateArn: fixture.emulator.templateArn,
-            namingScope: SCOPE,
+            resourceUrn: urn,
             ...args,
         });
     const starts = () =>
@@ -58,9 +56,11 @@ describe("AssessmentRun provider as the engine runs it (serialised, over gRPC)",
                 assert.ok(!provider.includes(value), `the provider text contains ${value}`);
             }
             assert.doesNotMatch(provider, /AKIA|aws_secret|secretAccessKey|127\.0\.0\.1|us-east-1/i);
-            assert.match(
+            // It loads the shared adapter and this resource's lifecycle by package specifier when called.
+            assert.ok(provider.includes('"pulumi-inspector/dist/provider/dynamic/adapter.js"'), provider);
+            assert.ok(
+                provider.includes('"pulumi-inspector/dist/provider/assessment-run/lifecycle.js"'),
                 provider,
-                /require\("pulumi-inspector\/dist\/provider\/assessment-run\/lifecycle\.js"\)/,
             );
         });
     });
@@ -85,7 +85,7 @@ describe("AssessmentRun provider as the engine runs it (serialised, over gRPC)",
             },
             {
                 property: "failOnFindings",
-                reason: 'failOnFindings "Critical" is not a severity; use High, Medium, Low or Informational (any letter case)',
+                reason: 'failOnFindings "Critical" is not a severity: use High, Medium, Low or Informational (any letter case)',
             },
         ]);
         assert.deepEqual(fixture.emulator.admin.calls(), [], "check calls no AWS API at all");

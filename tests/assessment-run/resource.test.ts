@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import * as pulumi from "@pulumi/pulumi";
-import { AssessmentRun } from "../../provider";
+import { ASSESSMENT_RUN_TYPE_TOKEN, AssessmentRun } from "../../provider";
 
 const TEMPLATE = "arn:aws:inspector:us-west-2:123456789012:target/0-nvgVhaxX/template/0-7sbz2Kz0";
 
@@ -27,7 +27,7 @@ describe("AssessmentRun resource registration", () => {
         );
     });
 
-    it("registers the type token, the inputs, the naming scope and the serialised provider", async () => {
+    it("registers the type token, the inputs, the resource URN and the serialised provider", async () => {
         const run = new AssessmentRun("release-scan", {
             assessmentTemplateArn: TEMPLATE,
             failOnFindings: "High",
@@ -42,14 +42,14 @@ describe("AssessmentRun resource registration", () => {
 
         const [args] = registered;
         assert.equal(args.type, "pulumi-nodejs:dynamic/inspector:AssessmentRun");
+        assert.equal(ASSESSMENT_RUN_TYPE_TOKEN, args.type);
         assert.equal(args.name, "release-scan");
         assert.equal(args.inputs.assessmentTemplateArn, TEMPLATE);
         assert.deepEqual(args.inputs.triggers, ["ami-0abc"]);
-        assert.deepEqual(args.inputs.namingScope, {
-            project: "shop",
-            stack: "prod",
-            resource: "release-scan",
-        });
+        assert.equal(
+            args.inputs.resourceUrn,
+            "urn:pulumi:prod::shop::pulumi-nodejs:dynamic/inspector:AssessmentRun::release-scan",
+        );
         assert.equal(typeof args.inputs.__provider, "string");
         assert.match(
             args.inputs.__provider,

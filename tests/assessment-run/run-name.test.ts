@@ -3,7 +3,10 @@ import { deriveRunName, effectiveRunName } from "../../provider/assessment-run/r
 
 const TEMPLATE = "arn:aws:inspector:us-west-2:123456789012:target/0-nvgVhaxX/template/0-7sbz2Kz0";
 const OTHER_TEMPLATE = "arn:aws:inspector:us-west-2:123456789012:target/0-nvgVhaxX/template/0-8sbz2Kz0";
-const SCOPE = { project: "shop", stack: "prod", resource: "release-scan" };
+/** The URN of a resource named `name` of stack prod in project shop. */
+const urn = (name: string, stack = "prod") =>
+    `urn:pulumi:${stack}::shop::pulumi-nodejs:dynamic/inspector:AssessmentRun::${name}`;
+const URN = urn("release-scan");
 
 describe("assessment run names", () => {
     describe("deriveRunName", () => {
@@ -11,43 +14,56 @@ describe("assessment run names", () => {
         const cases: { title: string; args: Parameters<typeof deriveRunName>; expected: string }[] = [
             {
                 title: "resource and stack, then a hash",
-                args: [SCOPE, TEMPLATE, undefined],
-                expected: "release-scan-prod-d19ea3b1ee",
+                args: [URN, TEMPLATE, undefined],
+                expected: "release-scan-prod-3556819202",
             },
             {
                 title: "another stack gets another hash",
-                args: [{ ...SCOPE, stack: "dev" }, TEMPLATE, undefined],
-                expected: "release-scan-dev-d147c87928",
+                args: [urn("release-scan", "dev"), TEMPLATE, undefined],
+                expected: "release-scan-dev-80211c7c5d",
             },
             {
                 title: "triggers change the hash",
-                args: [SCOPE, TEMPLATE, ["ami-0abc"]],
-                expected: "release-scan-prod-e7f91f455d",
+                args: [URN, TEMPLATE, ["ami-0abc"]],
+                expected: "release-scan-prod-2006a4bb9f",
             },
             {
                 title: "the template changes the hash",
-                args: [SCOPE, OTHER_TEMPLATE, undefined],
-                expected: "release-scan-prod-271b95aa96",
+                args: [URN, OTHER_TEMPLATE, undefined],
+                expected: "release-scan-prod-d99c0cdb16",
             },
             {
                 title: "characters outside [A-Za-z0-9._-] become dashes (no * wildcards)",
-                args: [{ ...SCOPE, resource: "scan *all* / nightly" }, TEMPLATE, undefined],
-                expected: "scan--all----nightly-prod-e8e67b78d3",
+                args: [urn("scan *all* / nightly"), TEMPLATE, undefined],
+                expected: "scan--all----nightly-prod-8a922c524e",
             },
         ];
         for (const { title, args, expected } of cases) {
             it(title, () => assert.equal(deriveRunName(...args), expected));
         }
 
+        it("differs for another project or parent (the whole URN is hashed)", () => {
+            const names = [
+                URN,
+                URN.replace("::shop::", "::other::"),
+                URN.replace("::pulumi-nodejs", "::my:index:Component$pulumi-nodejs"),
+            ].map((resourceUrn) => deriveRunName(resourceUrn, TEMPLATE, undefined));
+            assert.deepEqual(
+                names.map((name) => name.slice(0, -10)),
+                ["release-scan-prod-", "release-scan-prod-", "release-scan-prod-"],
+            );
+            assert.equal(new Set(names).size, 3);
+        });
+
         it("is the same on every call (a retried update finds its run)", () => {
             assert.equal(
-                deriveRunName(SCOPE, TEMPLATE, [1, { b: 2, a: 1 }]),
-                deriveRunName(SCOPE, TEMPLATE, [1, { a: 1, b: 2 }]),
+                deriveRunName(URN, TEMPLATE, [1, { b: 2, a: 1 }]),
+                deriveRunName(URN, TEMPLATE, [1, { a: 1, b: 2 }]),
             );
         });
 
         it("fits 140 characters and keeps the hash for a very long resource name", () => {
-            const name = deriveRunName({ ...SCOPE, resource: "x".repeat(200) }, TEMPLATE, undefined);
+            const name = deriveRunName(urn("x".repeat(200)), TEMPLATE, undefined);
             assert.equal(name.length, 140);
             assert.match(name, /^x{129}-[0-9a-f]{10}$/);
         });
@@ -55,8 +71,8 @@ describe("assessment run names", () => {
         it("differs between two long names that only differ at the end", () => {
             const long = "y".repeat(150);
             assert.notEqual(
-                deriveRunName({ ...SCOPE, resource: `${long}a` }, TEMPLATE, undefined),
-                deriveRunName({ ...SCOPE, resource: `${long}b` }, TEMPLATE, undefined),
+                deriveRunName(urn(`${long}a`), TEMPLATE, undefined),
+                deriveRunName(urn(`${long}b`), TEMPLATE, undefined),
             );
         });
     });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { misusedArnKind, parseTemplateArn } from "../../provider/assessment-run/template-arn";
-import { regionOfArn } from "../../provider/assessment-run/run-arn";
+import { regionOfArn } from "../../provider/aws/region";
 
 const TEMPLATE = "arn:aws:inspector:us-west-2:123456789012:target/0-nvgVhaxX/template/0-7sbz2Kz0";
 

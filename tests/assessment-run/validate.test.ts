@@ -1,14 +1,25 @@
 import assert from "node:assert/strict";
-import { type CheckContext, checkInputs } from "../../provider/assessment-run/validate";
-import { UNKNOWN } from "../../provider/assessment-run/values";
+import { checkAssessmentRunInputs } from "../../provider/assessment-run/validate";
+import { UNKNOWN } from "../../provider/dynamic/check";
+import { testContext } from "../support/test-context";
 
 const TEMPLATE = "arn:aws:inspector:us-west-2:123456789012:target/0-nvgVhaxX/template/0-7sbz2Kz0";
-const SCOPE = { project: "shop", stack: "prod", resource: "release-scan" };
+const URN = "urn:pulumi:prod::shop::pulumi-nodejs:dynamic/inspector:AssessmentRun::release-scan";
+
+/** Where check finds defaults besides the inputs: the stack's aws:region and the environment. */
+interface CheckContext {
+    readonly stackRegion?: string;
+    readonly env: NodeJS.ProcessEnv;
+}
 const NO_DEFAULTS: CheckContext = { env: {} };
 
 /** The inputs the AssessmentRun class sends for `args`. */
 function news(args: Record<string, unknown>): Record<string, unknown> {
-    return { assessmentTemplateArn: TEMPLATE, namingScope: SCOPE, ...args };
+    return { assessmentTemplateArn: TEMPLATE, resourceUrn: URN, ...args };
+}
+
+function checkInputs(inputs: Record<string, unknown>, context: CheckContext) {
+    return checkAssessmentRunInputs(inputs, testContext(context));
 }
 
 describe("AssessmentRun check", () => {
@@ -24,8 +35,8 @@ describe("AssessmentRun check", () => {
                 args: {},
                 expected: {
                     assessmentTemplateArn: TEMPLATE,
-                    namingScope: SCOPE,
-                    assessmentRunName: "release-scan-prod-d19ea3b1ee",
+                    resourceUrn: URN,
+                    assessmentRunName: "release-scan-prod-3556819202",
                     region: "us-west-2",
                     waitForCompletion: false,
                     stopActionOnDelete: "START_EVALUATION",
@@ -46,7 +57,7 @@ describe("AssessmentRun check", () => {
                 },
                 expected: {
                     assessmentTemplateArn: TEMPLATE,
-                    namingScope: SCOPE,
+                    resourceUrn: URN,
                     triggers: ["ami-0abc"],
                     assessmentRunName: "release-42-9c565ed2",
                     region: "us-west-2",
@@ -62,8 +73,8 @@ describe("AssessmentRun check", () => {
                 args: { failOnFindings: "High" },
                 expected: {
                     assessmentTemplateArn: TEMPLATE,
-                    namingScope: SCOPE,
-                    assessmentRunName: "release-scan-prod-d19ea3b1ee",
+                    resourceUrn: URN,
+                    assessmentRunName: "release-scan-prod-3556819202",
                     region: "us-west-2",
                     failOnFindings: "High",
                     waitForCompletion: true,
@@ -77,8 +88,8 @@ describe("AssessmentRun check", () => {
                 context: { stackRegion: "us-west-2", env: { AWS_REGION: "eu-west-1" } },
                 expected: {
                     assessmentTemplateArn: TEMPLATE,
-                    namingScope: SCOPE,
-                    assessmentRunName: "release-scan-prod-d19ea3b1ee",
+                    resourceUrn: URN,
+                    assessmentRunName: "release-scan-prod-3556819202",
                     region: "us-west-2",
                     waitForCompletion: false,
                     stopActionOnDelete: "START_EVALUATION",
@@ -98,7 +109,7 @@ describe("AssessmentRun check", () => {
                 },
                 expected: {
                     assessmentTemplateArn: UNKNOWN,
-                    namingScope: SCOPE,
+                    resourceUrn: URN,
                     triggers: [UNKNOWN],
                     assessmentRunName: UNKNOWN,
                     region: UNKNOWN,
@@ -118,7 +129,7 @@ describe("AssessmentRun check", () => {
                 },
                 expected: {
                     assessmentTemplateArn: UNKNOWN,
-                    namingScope: SCOPE,
+                    resourceUrn: URN,
                     assessmentRunName: "release-42",
                     region: "eu-west-1",
                     waitForCompletion: false,
@@ -127,8 +138,21 @@ describe("AssessmentRun check", () => {
                 },
             },
             {
-                title: "a user name needs no naming scope",
-                args: { assessmentRunName: "release-42", namingScope: undefined },
+                title: "an unknown resource URN leaves the derived name unknown",
+                args: { resourceUrn: UNKNOWN },
+                expected: {
+                    assessmentTemplateArn: TEMPLATE,
+                    resourceUrn: UNKNOWN,
+                    assessmentRunName: UNKNOWN,
+                    region: "us-west-2",
+                    waitForCompletion: false,
+                    stopActionOnDelete: "START_EVALUATION",
+                    deleteOnDestroy: false,
+                },
+            },
+            {
+                title: "a user name needs no resource URN",
+                args: { assessmentRunName: "release-42", resourceUrn: undefined },
                 expected: {
                     assessmentTemplateArn: TEMPLATE,
                     assessmentRunName: "release-42",
@@ -278,7 +302,7 @@ describe("AssessmentRun check", () => {
                 failures: [
                     [
                         "region",
-                        'region "eu-west-1" (from the stack\'s aws:region) differs from the region of ' +
+                        'region "eu-west-1" (from the stack\'s aws:region config) differs from the region of ' +
                             'assessmentTemplateArn ("us-west-2"); a run starts in its template\'s region, so set ' +
                             'region to "us-west-2" or use a template from eu-west-1',
                     ],
@@ -322,7 +346,9 @@ describe("AssessmentRun check", () => {
             {
                 title: "wait flag not a boolean",
                 args: { waitForCompletion: "yes" },
-                failures: [["waitForCompletion", 'waitForCompletion "yes" must be true or false']],
+                failures: [
+                    ["waitForCompletion", 'waitForCompletion "yes" is not a boolean: use true or false'],
+                ],
             },
             {
                 title: "timeout zero",
@@ -330,7 +356,7 @@ describe("AssessmentRun check", () => {
                 failures: [
                     [
                         "waitTimeoutSeconds",
-                        "waitTimeoutSeconds 0 must be a whole number of seconds from 1 to 604800 (7 days)",
+                        "waitTimeoutSeconds 0 is not allowed: use a whole number of seconds from 1 to 604800 (7 days)",
                     ],
                 ],
             },
@@ -340,7 +366,7 @@ describe("AssessmentRun check", () => {
                 failures: [
                     [
                         "waitTimeoutSeconds",
-                        "waitTimeoutSeconds 1.5 must be a whole number of seconds from 1 to 604800 (7 days)",
+                        "waitTimeoutSeconds 1.5 is not allowed: use a whole number of seconds from 1 to 604800 (7 days)",
                     ],
                 ],
             },
@@ -350,7 +376,7 @@ describe("AssessmentRun check", () => {
                 failures: [
                     [
                         "waitTimeoutSeconds",
-                        "waitTimeoutSeconds 604801 must be a whole number of seconds from 1 to 604800 (7 days)",
+                        "waitTimeoutSeconds 604801 is not allowed: use a whole number of seconds from 1 to 604800 (7 days)",
                     ],
                 ],
             },
@@ -360,7 +386,7 @@ describe("AssessmentRun check", () => {
                 failures: [
                     [
                         "failOnFindings",
-                        'failOnFindings "Critical" is not a severity; use High, Medium, Low or Informational (any letter case)',
+                        'failOnFindings "Critical" is not a severity: use High, Medium, Low or Informational (any letter case)',
                     ],
                 ],
             },
@@ -397,23 +423,48 @@ describe("AssessmentRun check", () => {
                 failures: [
                     [
                         "stopActionOnDelete",
-                        'stopActionOnDelete "STOP" is not a stop action; use START_EVALUATION or SKIP_EVALUATION',
+                        'stopActionOnDelete "STOP" is not a stop action: use START_EVALUATION or SKIP_EVALUATION (any letter case)',
                     ],
                 ],
             },
             {
                 title: "deleteOnDestroy not a boolean",
                 args: { deleteOnDestroy: 1 },
-                failures: [["deleteOnDestroy", "deleteOnDestroy 1 must be true or false"]],
+                failures: [["deleteOnDestroy", "deleteOnDestroy 1 is not a boolean: use true or false"]],
             },
             {
-                title: "no naming scope and no name (the provider used without the class)",
-                args: { namingScope: undefined },
+                title: "no resource URN and no name (the provider used without the class)",
+                args: { resourceUrn: undefined },
                 failures: [
                     [
-                        "namingScope",
-                        "namingScope undefined must be an object with the strings project, stack and resource " +
-                            "(the AssessmentRun class sets it; without it, set assessmentRunName)",
+                        "resourceUrn",
+                        "resourceUrn undefined must be this resource's URN (the AssessmentRun class sets it; " +
+                            "without it, set assessmentRunName)",
+                    ],
+                ],
+            },
+            {
+                title: "a resource URN that is no URN",
+                args: { resourceUrn: "release-scan" },
+                failures: [
+                    [
+                        "resourceUrn",
+                        'resourceUrn "release-scan" must be this resource\'s URN (the AssessmentRun class sets it; ' +
+                            "without it, set assessmentRunName)",
+                    ],
+                ],
+            },
+            {
+                title: "a property the resource does not have, with the closest one it has",
+                args: { failOnFinding: "High", colour: "red" },
+                failures: [
+                    [
+                        "colour",
+                        "colour is not a property of this resource; its properties are assessmentTemplateArn, assessmentRunName, region, waitForCompletion, waitTimeoutSeconds, failOnFindings, triggers, stopActionOnDelete, deleteOnDestroy or resourceUrn",
+                    ],
+                    [
+                        "failOnFinding",
+                        "failOnFinding is not a property of this resource: did you mean failOnFindings?",
                     ],
                 ],
             },

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { formatProgress } from "../../provider/assessment-run/progress";
+import { formatProgress } from "../../provider/assessment-run/wait";
 
 describe("AssessmentRun progress lines", () => {
     const cases: { args: Parameters<typeof formatProgress>; expected: string }[] = [

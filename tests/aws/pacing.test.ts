@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
-import { RegionGate, regionGate } from "../../provider/enablement/region-gate";
+import { RegionGate, regionGate } from "../../provider/aws/pacing";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 2));
 
-describe("enablement region gate", () => {
+describe("region gate (pacing per service and region)", () => {
     it("runs no more calls at once than allowed, and every call's result comes back", async () => {
         const gate = new RegionGate(2);
         let running = 0;
@@ -44,8 +44,9 @@ describe("enablement region gate", () => {
         assert.deepEqual(order, ["other region", "paused region"]);
     });
 
-    it("is shared per region within the process", () => {
-        assert.equal(regionGate("eu-west-1"), regionGate("eu-west-1"));
-        assert.notEqual(regionGate("eu-west-1"), regionGate("eu-west-2"));
+    it("is shared per service and region within the process", () => {
+        assert.equal(regionGate("inspector2", "eu-west-1"), regionGate("inspector2", "eu-west-1"));
+        assert.notEqual(regionGate("inspector2", "eu-west-1"), regionGate("inspector2", "eu-west-2"));
+        assert.notEqual(regionGate("inspector2", "eu-west-1"), regionGate("inspector", "eu-west-1"));
     });
 });

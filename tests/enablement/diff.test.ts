@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
+import type { DiffOutcome } from "../../provider/dynamic/adapter";
 import type { AccountStatus } from "../../provider/enablement/account-status";
-import { diffEnablement, type EnablementDiff } from "../../provider/enablement/diff";
+import { diffEnablement } from "../../provider/enablement/diff";
 import type { EnablementOutputs } from "../../provider/enablement/outputs";
 
 const URN = "urn:pulumi:dev::p::pulumi-nodejs:dynamic/inspector:InspectorEnablement::scanning";
@@ -47,20 +48,20 @@ const ALL_STABLE = [
     "pollIntervalSeconds",
     "resourceUrn",
 ];
-const NO_CHANGE: EnablementDiff = {
+const NO_CHANGE: DiffOutcome = {
     changes: false,
     replaces: [],
     stables: ALL_STABLE,
     deleteBeforeReplace: false,
 };
-const REPLACE: EnablementDiff = {
+const REPLACE: DiffOutcome = {
     changes: true,
     replaces: ["region"],
     stables: [],
     deleteBeforeReplace: false,
 };
 
-function inPlace(...changed: string[]): EnablementDiff {
+function inPlace(...changed: string[]): DiffOutcome {
     return {
         changes: true,
         replaces: [],
@@ -69,7 +70,7 @@ function inPlace(...changed: string[]): EnablementDiff {
     };
 }
 
-const cases: [string, Partial<EnablementOutputs>, Record<string, unknown>, EnablementDiff][] = [
+const cases: [string, Partial<EnablementOutputs>, Record<string, unknown>, DiffOutcome][] = [
     ["nothing changed and nothing drifted", OLDS, INPUTS, NO_CHANGE],
     ["a new region replaces, creating the new one first", OLDS, { ...INPUTS, region: "eu-west-2" }, REPLACE],
     ["a region unknown during preview may replace", OLDS, { ...INPUTS, region: unknownValue }, REPLACE],

@@ -10,12 +10,14 @@ import {
     type AccountSettings,
     type PartialSettings,
     type RunningEmulator,
-} from "../../provider/emulator";
+} from "../../emulator";
+import type { EnablementInputs } from "../../provider/enablement/inputs";
+import { enablementId } from "../../provider/enablement/token";
+import { checkEnablementInputs } from "../../provider/enablement/validate";
 import { type EmulatorFixture, useSdkEmulator } from "../support/sdk-emulator";
+import { testContext } from "../support/test-context";
 
 export type { EmulatorFixture };
-import type { EnablementInputs } from "../../provider/enablement/inputs";
-import { checkEnablementInputs } from "../../provider/enablement/validate";
 
 /** The emulator's default organisation. */
 export const ADMIN = "111122223333";
@@ -28,9 +30,6 @@ export const DEFAULT_ACCOUNTS = DEFAULT_SETTINGS.accounts;
 
 /** Transitions of a few milliseconds: every status is still passed through, only faster. */
 export const TEST_DELAYS = { enablingMs: 20, disablingMs: 20 };
-
-/** Status checks every 10 ms, growing to 100 ms. */
-export const TEST_POLL_SECONDS = 0.01;
 
 /**
  * One emulator for the enclosing describe block, with the SDK's environment pointed at it. Before each test its
@@ -51,22 +50,22 @@ export function testUrn(name: string): string {
     return `urn:pulumi:test::enablement-tests::pulumi-nodejs:dynamic/inspector:InspectorEnablement::${name}`;
 }
 
-/** Checked inputs, produced by the provider's own check, with fast polling unless overridden. */
+/**
+ * Checked inputs, produced by the provider's own check (region from the test context's AWS_REGION). Polling is
+ * fast because every test context fixes the test wait policy.
+ */
 export function enablementInputs(overrides: Record<string, unknown> = {}): EnablementInputs {
     const { inputs, failures } = checkEnablementInputs(
-        { resourceUrn: testUrn("scanning"), pollIntervalSeconds: TEST_POLL_SECONDS, ...overrides },
-        { env: { AWS_REGION: REGION } },
+        { resourceUrn: testUrn("scanning"), ...overrides },
+        testContext({ env: { AWS_REGION: REGION } }),
     );
     if (failures.length > 0) throw new Error(`test inputs fail check: ${JSON.stringify(failures)}`);
     return inputs as unknown as EnablementInputs;
 }
 
-/** Collects progress messages and warnings. */
-export class Recorder {
-    readonly messages: string[] = [];
-    readonly warnings: string[] = [];
-    readonly report = (message: string): void => void this.messages.push(message);
-    readonly warn = (message: string): void => void this.warnings.push(message);
+/** The ID create gives a resource with these inputs (update and delete take it). */
+export function idOf(inputs: Pick<EnablementInputs, "region" | "resourceUrn">): string {
+    return enablementId(inputs.region, inputs.resourceUrn);
 }
 
 /** How many times Inspector really executed `operation` (replays from an idempotency token are not counted). */

@@ -1,6 +1,17 @@
 import assert from "node:assert/strict";
+import { callAws } from "../../provider/aws/call";
+import { AwsCallError } from "../../provider/aws/errors";
 import type { FailedAccount, Status } from "../../provider/enablement/account-status";
-import { describeCallError, describeFailedAccount, failureHint } from "../../provider/enablement/errors";
+import {
+    describeFailedAccount,
+    describeShortfall,
+    explainCall,
+    failureHint,
+    failureKind,
+    type FailureKind,
+    type Shortfall,
+} from "../../provider/enablement/errors";
+import { testContext } from "../support/test-context";
 
 function failure(errorCode: string, status?: Status): FailedAccount {
     return {
@@ -102,11 +113,121 @@ describe("enablement error messages", () => {
             "Inspector Enable failed in eu-west-1: ValidationException: bad (Inspector refused the request)",
         ],
     ];
+    // Through callAws, as every Inspector call of the resource goes: five attempts for what is worth retrying.
+    const target = { service: "inspector2", operation: "Enable", region: "eu-west-1" } as const;
+    const context = testContext({ policy: { retryAttempts: 5, retryDelayMs: 1, maxPollMs: 2 } });
     for (const [name, error, message] of callErrors) {
-        it(`explains ${name}`, () => {
-            const described = describeCallError(error, "Enable", "eu-west-1", 5);
+        it(`explains ${name}`, async () => {
+            const described = await callAws(context, target, () => Promise.reject(error), {
+                explain: explainCall(target),
+            }).then(
+                () => assert.fail("the call succeeded"),
+                (failure: unknown) => failure,
+            );
+            assert.ok(described instanceof AwsCallError);
             assert.equal(described.message, message);
             assert.equal(described.cause, error);
         });
     }
+});
+
+// [code, status, when enabling, when disabling]
+const table: [string, Status | undefined, FailureKind, FailureKind][] = [
+    ["ALREADY_ENABLED", undefined, "done", "permanent"],
+    ["ENABLE_IN_PROGRESS", undefined, "wait", "retry"],
+    ["DISABLE_IN_PROGRESS", undefined, "retry", "wait"],
+    ["SUSPEND_IN_PROGRESS", undefined, "retry", "retry"],
+    ["INTERNAL_ERROR", undefined, "retry", "retry"],
+    ["SSM_UNAVAILABLE", undefined, "retry", "retry"],
+    ["SSM_THROTTLED", undefined, "retry", "retry"],
+    ["EVENTBRIDGE_UNAVAILABLE", undefined, "retry", "retry"],
+    ["EVENTBRIDGE_THROTTLED", undefined, "retry", "retry"],
+    ["ACCESS_DENIED", undefined, "retry-few", "retry-few"],
+    ["ACCESS_DENIED", "ENABLED", "retry-few", "retry-few"],
+    ["ACCESS_DENIED", "SUSPENDED", "permanent", "gone"],
+    ["ACCESS_DENIED", "SUSPENDING", "permanent", "gone"],
+    ["RESOURCE_NOT_FOUND", undefined, "permanent", "gone"],
+    ["ACCOUNT_IS_ISOLATED", "DISABLED", "permanent", "gone"],
+    ["BLOCKED_BY_ORGANIZATION_POLICY", undefined, "permanent", "permanent"],
+    ["EC2_SSM_RESOURCE_DATA_SYNC_LIMIT_EXCEEDED", undefined, "permanent", "permanent"],
+    ["EC2_SSM_ASSOCIATION_VERSION_LIMIT_EXCEEDED", undefined, "permanent", "permanent"],
+    ["RESOURCE_SCAN_NOT_DISABLED", undefined, "permanent", "permanent"],
+    ["DISASSOCIATE_ALL_MEMBERS", undefined, "permanent", "permanent"],
+    ["A_CODE_FROM_THE_FUTURE", undefined, "permanent", "permanent"],
+];
+
+describe("enablement account failure kinds", () => {
+    for (const [code, status, enabling, disabling] of table) {
+        const label = status ? `${code} (${status})` : code;
+        it(`${label}: ${enabling} when enabling, ${disabling} when disabling`, () => {
+            assert.equal(failureKind("enable", failure(code, status)), enabling);
+            assert.equal(failureKind("disable", failure(code, status)), disabling);
+        });
+    }
+});
+
+const BASE: Shortfall = {
+    label: "scanning",
+    action: "enable",
+    region: "eu-west-1",
+    totalAccounts: 4,
+    failures: [],
+    unsettled: [],
+    waitTimeoutSeconds: 900,
+    closing: "closing words",
+};
+
+describe("enablement shortfall messages", () => {
+    it("lists each failed account by ID with code, message and hint", () => {
+        const { message, reasons } = describeShortfall({
+            ...BASE,
+            failures: [
+                { accountId: "777788889999", errorCode: "ACCOUNT_IS_ISOLATED", errorMessage: "isolated" },
+                { accountId: "123456789012", errorCode: "SSM_THROTTLED", errorMessage: "slow down" },
+            ],
+        });
+        assert.deepEqual(reasons, [
+            "123456789012: SSM_THROTTLED: slow down (a temporary Inspector failure outlasted the retries; run " +
+                "pulumi up again)",
+            "777788889999: ACCOUNT_IS_ISOLATED: isolated (AWS has isolated this account; resolve it with AWS " +
+                "Support or remove it from accountIds)",
+        ]);
+        assert.equal(
+            message,
+            [
+                "scanning: could not enable Inspector on 2 of 4 accounts in eu-west-1:",
+                `  - ${reasons[0]}`,
+                `  - ${reasons[1]}`,
+                "closing words",
+            ].join("\n"),
+        );
+    });
+
+    it("says which accounts were still changing at the timeout, listing ten", () => {
+        const unsettled = Array.from({ length: 12 }, (_, i) => String(100_000_000_000 + i));
+        const { message, reasons } = describeShortfall({
+            ...BASE,
+            action: "disable",
+            totalAccounts: 20,
+            unsettled,
+        });
+        const listed = unsettled.slice(0, 10).join(", ");
+        assert.deepEqual(reasons, [
+            `12 of 20 accounts were still disabling when waitTimeoutSeconds (900) ran out: ${listed} and 2 more; ` +
+                "run pulumi up again to continue, or raise waitTimeoutSeconds",
+        ]);
+        assert.equal(
+            message,
+            `scanning: did not finish disabling Inspector in eu-west-1:\n  - ${reasons[0]}\nclosing words`,
+        );
+    });
+
+    it("names the call that stopped the operation", () => {
+        const { reasons } = describeShortfall({
+            ...BASE,
+            action: "update",
+            interruption: new Error("Enable failed"),
+        });
+        assert.deepEqual(reasons, ["stopped early: Enable failed"]);
+    });
 });

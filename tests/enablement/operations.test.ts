@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { fromAccount, fromAccountState, fromFailedAccount } from "../../provider/enablement/sdk-shapes";
+import { fromAccount, fromAccountState, fromFailedAccount } from "../../provider/enablement/operations";
 
 describe("enablement SDK shape conversion", () => {
     it("keeps an Enable success's statuses and drops types Inspector left out", () => {

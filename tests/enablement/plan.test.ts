@@ -1,8 +1,14 @@
 import assert from "node:assert/strict";
-import type { AccountStatus, Status } from "../../provider/enablement/account-status";
-import type { Direction } from "../../provider/enablement/direction";
-import { planBatches, type Batch } from "../../provider/enablement/plan";
-import type { ResourceType } from "../../provider/enablement/resource-types";
+import type { AccountStatus, ResourceType, Status } from "../../provider/enablement/account-status";
+import {
+    chunk,
+    hasReached,
+    planBatches,
+    removalTargets,
+    unfinishedRemovals,
+    type Batch,
+    type Direction,
+} from "../../provider/enablement/plan";
 
 const ADMIN = "111122223333";
 const A = "444455556666";
@@ -163,3 +169,97 @@ describe("enablement call planning", () => {
         );
     });
 });
+
+describe("enablement chunking", () => {
+    const ids = (count: number): string[] =>
+        Array.from({ length: count }, (_, i) => String(i).padStart(12, "0"));
+    const cases: [string, number, number | undefined, number[]][] = [
+        ["nothing", 0, undefined, []],
+        ["one account", 1, undefined, [1]],
+        ["exactly 100 accounts in one call", 100, undefined, [100]],
+        ["101 accounts in two calls", 101, undefined, [100, 1]],
+        ["1,000 accounts in ten calls", 1000, undefined, Array(10).fill(100)],
+        ["1,001 accounts", 1001, undefined, [...Array(10).fill(100), 1]],
+        ["a smaller size", 5, 2, [2, 2, 1]],
+    ];
+    for (const [name, count, size, sizes] of cases) {
+        it(name, () => {
+            const items = ids(count);
+            const pieces = chunk(items, size);
+            assert.deepEqual(
+                pieces.map((piece) => piece.length),
+                sizes,
+            );
+            assert.deepEqual(pieces.flat(), items);
+        });
+    }
+
+    for (const size of [0, -1, 1.5]) {
+        it(`refuses size ${size}`, () =>
+            assert.throws(() => chunk(["a"], size), {
+                name: "RangeError",
+                message: `chunk size ${size} is not a whole number above 0`,
+            }));
+    }
+});
+
+describe("enablement goals", () => {
+    const cases: [string, Direction, AccountStatus | undefined, boolean, boolean][] = [
+        ["enabled, waiting", "enable", status(A, "ENABLED", "ENABLED"), true, true],
+        ["still enabling, waiting", "enable", status(A, "ENABLED", "ENABLING"), true, false],
+        ["still enabling, not waiting", "enable", status(A, "ENABLING", "ENABLING"), false, true],
+        ["not reported, enabling", "enable", undefined, false, false],
+        ["not reported, disabling", "disable", undefined, true, true],
+        ["suspended, disabling", "disable", status(A, "SUSPENDED", "SUSPENDED"), true, true],
+        ["still disabling, waiting", "disable", status(A, "DISABLING", "DISABLED"), true, false],
+        ["still disabling, not waiting", "disable", status(A, "DISABLING", "DISABLED"), false, true],
+    ];
+    for (const [name, direction, account, wait, reached] of cases) {
+        it(`${name}: ${reached ? "reached" : "not reached"}`, () =>
+            assert.equal(hasReached(direction, BOTH, account, wait), reached));
+    }
+});
+
+describe("enablement update removals", () => {
+    it("turns off removed types on the accounts that stay, and every type on removed accounts", () => {
+        const removals = removalTargets(
+            { accountIds: [A, B], resourceTypes: ["EC2", "ECR"] },
+            { accountIds: [A, C], resourceTypes: ["EC2", "LAMBDA"] },
+        );
+        assert.deepEqual(
+            [...removals],
+            [
+                [A, ["ECR"]],
+                [B, ["EC2", "ECR"]],
+            ],
+        );
+    });
+
+    it("has nothing to remove when only something was added", () => {
+        const removals = removalTargets(
+            { accountIds: [A], resourceTypes: ["EC2"] },
+            { accountIds: [A, B], resourceTypes: ["EC2", "ECR"] },
+        );
+        assert.equal(removals.size, 0);
+    });
+
+    it("keeps managing removals that failed, did not settle or never started; gone accounts are finished", () => {
+        const targets = targetsOf([A, ["ECR"]], [B, ["EC2"]], [C, ["EC2"]], [ADMIN, ["EC2"]]);
+        const progress = {
+            statuses: new Map([
+                [A, status(A, "ENABLED", "DISABLED")],
+                [B, status(B, "DISABLING")],
+                [C, status(C, "DISABLED")],
+            ]),
+            failures: new Map([[C, {}]]),
+            gone: new Map([[ADMIN, {}]]),
+        };
+        assert.deepEqual([...unfinishedRemovals(targets, progress, true).keys()], [B, C]);
+        assert.deepEqual([...unfinishedRemovals(targets, progress, false).keys()], [C]);
+        assert.deepEqual([...unfinishedRemovals(targets, undefined, true).keys()], [A, B, C, ADMIN]);
+    });
+});
+
+function targetsOf(...entries: [string, ResourceType[]][]): Map<string, ResourceType[]> {
+    return new Map(entries);
+}

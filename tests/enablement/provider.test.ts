@@ -1,13 +1,14 @@
 import assert from "node:assert/strict";
 import { unknownValue as UNKNOWN } from "@pulumi/pulumi/runtime/rpc";
 import { resetClients } from "../../provider/aws/clients";
-import { DEFAULT_SETTINGS, startEmulator, type RunningEmulator } from "../../provider/emulator";
-import { enablementId } from "../../provider/enablement/enablement-id";
-import { ENABLEMENT_IMPLEMENTATION, enablementProvider } from "../../provider/enablement/provider";
-import { ENABLEMENT_TYPE_TOKEN } from "../../provider/enablement/resource";
+import { DEFAULT_SETTINGS, startEmulator, type RunningEmulator } from "../../emulator";
+import { WAIT_POLICY_VARIABLE } from "../../provider/core/context";
+import { ENABLEMENT_TYPE_TOKEN, enablementProvider } from "../../provider/enablement/resource";
+import { enablementId } from "../../provider/enablement/token";
 import {
     HostError,
     PROVIDER_KEY,
+    type InitFailure,
     resourceUrn,
     serializeDynamicProvider,
     startDynamicProviderHost,
@@ -24,14 +25,19 @@ import {
     MEMBER_B,
     settle,
     TEST_DELAYS,
-    TEST_POLL_SECONDS,
 } from "./emulator-fixture";
 
 /**
- * The serialised provider is stored with every resource: it must stay a few lines (about 2.3 kB: seven one-line
- * methods, each in the serialiser's wrapper, and the implementation's specifier).
+ * The serialised provider is stored with every resource: it must stay a few lines (seven one-line methods, each
+ * in the serialiser's wrapper, and the specifiers of the adapter and of the lifecycle).
  */
 const MAX_PROVIDER_CHARS = 3_000;
+
+/** The module the serialised provider hands every call to, by package name. */
+const LIFECYCLE_MODULE = "pulumi-inspector/dist/provider/enablement/lifecycle.js";
+
+/** Status checks and retries in milliseconds: the provider host reads its wait policy from the environment. */
+const FAST_WAIT_POLICY = JSON.stringify({ initialPollMs: 10, maxPollMs: 100, retryDelayMs: 10 });
 
 /** The stack's region, handed to configure; the host's environment says us-east-1. */
 const STACK_REGION = "eu-west-1";
@@ -43,7 +49,9 @@ describe("InspectorEnablement provider through the dynamic-provider host (gRPC)"
 
     before(async () => {
         emulator = await startEmulator({ settings: { delays: TEST_DELAYS } });
-        host = await startDynamicProviderHost({ env: { ...emulator.env } });
+        host = await startDynamicProviderHost({
+            env: { ...emulator.env, [WAIT_POLICY_VARIABLE]: FAST_WAIT_POLICY },
+        });
         provider = await serializeDynamicProvider(enablementProvider);
         await host.configure({ "aws:region": STACK_REGION, "aws:profile": "not-used" });
     });
@@ -80,11 +88,7 @@ describe("InspectorEnablement provider through the dynamic-provider host (gRPC)"
     }
 
     function programInputs(name: string, props: Properties): Properties {
-        return withProvider(provider, {
-            resourceUrn: resourceUrn(name, ENABLEMENT_TYPE_TOKEN),
-            pollIntervalSeconds: TEST_POLL_SECONDS,
-            ...props,
-        });
+        return withProvider(provider, { resourceUrn: resourceUrn(name, ENABLEMENT_TYPE_TOKEN), ...props });
     }
 
     /** Check then create, as the engine does for a new resource. */
@@ -97,7 +101,7 @@ describe("InspectorEnablement provider through the dynamic-provider host (gRPC)"
 
     it("serialises to a short provider that loads its implementation by package name and holds no secret", () => {
         assert.ok(provider.length < MAX_PROVIDER_CHARS, `__provider is ${provider.length} characters`);
-        assert.ok(provider.includes(JSON.stringify(ENABLEMENT_IMPLEMENTATION)), provider);
+        assert.ok(provider.includes(JSON.stringify(LIFECYCLE_MODULE)), provider);
         for (const secretLooking of [
             DEFAULT_SETTINGS.accounts[0].secretAccessKey!,
             DEFAULT_SETTINGS.accounts[0].accessKeyId!,
@@ -131,7 +135,7 @@ describe("InspectorEnablement provider through the dynamic-provider host (gRPC)"
             region: STACK_REGION,
             waitForEnabled: true,
             waitTimeoutSeconds: 900,
-            pollIntervalSeconds: TEST_POLL_SECONDS,
+            pollIntervalSeconds: 3,
             resourceUrn: urn,
             [PROVIDER_KEY]: provider,
         });
@@ -150,8 +154,8 @@ describe("InspectorEnablement provider through the dynamic-provider host (gRPC)"
             {
                 property: "resourceTypes",
                 reason:
-                    'resourceTypes[1] "EC3" is not a resource type: use one of EC2, ECR, LAMBDA, LAMBDA_CODE, ' +
-                    "CODE_REPOSITORY",
+                    'resourceTypes[1] "EC3" is not a resource type: use EC2, ECR, LAMBDA, LAMBDA_CODE or ' +
+                    "CODE_REPOSITORY (any letter case)",
             },
             {
                 property: "accountIds",
@@ -280,6 +284,7 @@ describe("InspectorEnablement provider through the dynamic-provider host (gRPC)"
         ]);
         assert.match(error.message, /^partial: could not enable Inspector on 1 of 2 accounts in eu-west-1:/);
         const kept = error.initFailure.properties;
+        assert.equal(kept[PROVIDER_KEY], provider);
         assert.deepEqual(kept.managedAccountIds, [MEMBER_A, MEMBER_B]);
         assert.equal(kept.enabledAccountCount, 1);
         assert.deepEqual(
@@ -297,6 +302,92 @@ describe("InspectorEnablement provider through the dynamic-provider host (gRPC)"
         const finished = await host.update(id, urn, kept, inputs);
         assert.equal(finished.outs.enabledAccountCount, 2);
         assert.deepEqual(finished.outs.failedAccounts, []);
+    });
+
+    /** The ErrorResourceInitFailed detail a create or update that failed in part reaches the engine with. */
+    async function initFailureOf(call: Promise<unknown>): Promise<InitFailure> {
+        const error = await call.then(
+            () => assert.fail("the call should have failed in part"),
+            (failure: unknown) => failure,
+        );
+        assert.ok(error instanceof HostError, String(error));
+        assert.ok(error.initFailure, `no ErrorResourceInitFailed detail: ${error.message}`);
+        return error.initFailure;
+    }
+
+    /** Inspector refuses every Enable and Disable of MEMBER_B. */
+    function refuseMemberB(): void {
+        emulator.admin.updateSettings({
+            accounts: accountsWith({
+                [MEMBER_B]: { failures: [{ errorCode: "BLOCKED_BY_ORGANIZATION_POLICY", times: 1_000 }] },
+            }),
+        });
+    }
+
+    /** Refresh and destroy from what a failed create or update recorded, as the engine then does. */
+    async function refreshAndDestroy(urn: string, failure: InitFailure, inputs: Properties): Promise<void> {
+        const refreshed = await host.read(failure.id, urn, failure.properties, inputs);
+        assert.equal(refreshed.id, failure.id);
+        assert.equal(refreshed.props.enabledAccountCount, 2);
+        await host.delete(failure.id, urn, refreshed.props);
+        const after = await live([ADMIN, MEMBER_A, MEMBER_B]);
+        assert.deepEqual(
+            [ADMIN, MEMBER_A, MEMBER_B].map((accountId) => [
+                accountId,
+                after[accountId].ec2,
+                after[accountId].ecr,
+            ]),
+            [ADMIN, MEMBER_A, MEMBER_B].map((accountId) => [accountId, "DISABLED", "DISABLED"]),
+        );
+    }
+
+    it("a create that failed in part keeps __provider: refresh and destroy then turn everything off", async () => {
+        refuseMemberB();
+        const urn = resourceUrn("refused", ENABLEMENT_TYPE_TOKEN);
+        const { inputs } = await host.check(
+            urn,
+            {},
+            programInputs("refused", {
+                resourceTypes: ["EC2", "ECR"],
+                accountIds: [ADMIN, MEMBER_A, MEMBER_B],
+            }),
+        );
+        const failure = await initFailureOf(host.create(urn, inputs));
+        assert.equal(failure.id, enablementId(STACK_REGION, urn));
+        assert.equal(failure.properties[PROVIDER_KEY], inputs[PROVIDER_KEY]);
+        assert.deepEqual(failure.properties.managedAccountIds, [ADMIN, MEMBER_A, MEMBER_B]);
+        assert.equal(failure.properties.enabledAccountCount, 2);
+        assert.equal(failure.reasons.length, 1);
+        assert.match(failure.reasons[0], /^777788889999: BLOCKED_BY_ORGANIZATION_POLICY: /);
+
+        await refreshAndDestroy(urn, failure, inputs);
+    });
+
+    it("an update that failed in part keeps __provider: refresh and destroy then turn everything off", async () => {
+        const { urn, inputs, id, outs } = await checkAndCreate("growing", {
+            resourceTypes: ["EC2"],
+            accountIds: [ADMIN, MEMBER_A],
+        });
+        refuseMemberB();
+        const wider = (
+            await host.check(
+                urn,
+                inputs,
+                programInputs("growing", {
+                    resourceTypes: ["EC2", "ECR"],
+                    accountIds: [ADMIN, MEMBER_A, MEMBER_B],
+                }),
+            )
+        ).inputs;
+        const failure = await initFailureOf(host.update(id, urn, outs, wider));
+        assert.equal(failure.id, id);
+        assert.equal(failure.properties[PROVIDER_KEY], wider[PROVIDER_KEY]);
+        assert.deepEqual(failure.properties.managedResourceTypes, ["EC2", "ECR"]);
+        assert.equal(failure.properties.enabledAccountCount, 2);
+        assert.match(failure.reasons[0], /^777788889999: BLOCKED_BY_ORGANIZATION_POLICY: /);
+        assert.equal((await live([MEMBER_A]))[MEMBER_A].ecr, "ENABLED");
+
+        await refreshAndDestroy(urn, failure, wider);
     });
 
     it("delete warns about an account that left the organisation and turns off the rest", async () => {

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import {
     chunkToken,
     defaultClientToken,
+    enablementId,
     operationToken,
     type Operation,
 } from "../../provider/enablement/token";
@@ -110,5 +111,13 @@ describe("enablement tokens", () => {
             chunkToken("another operation", chunk, 1),
         ]);
         assert.equal(tokens.size, 5);
+    });
+
+    it("gives the resource an ID of its region and a short hash of its URN", () => {
+        const id = enablementId("eu-west-1", URN);
+        assert.match(id, /^inspector2:eu-west-1:[0-9a-f]{16}$/);
+        assert.equal(enablementId("eu-west-1", URN), id);
+        assert.notEqual(enablementId("eu-west-2", URN), id);
+        assert.notEqual(enablementId("eu-west-1", URN.replace(":dev::", ":prod::")), id);
     });
 });

@@ -1,15 +1,16 @@
 import assert from "node:assert/strict";
 import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
-import {
-    checkEnablementInputs,
-    type CheckContext,
-    type CheckFailure,
-} from "../../provider/enablement/validate";
+import type { CheckFailure } from "../../provider/dynamic/check";
+import { checkEnablementInputs } from "../../provider/enablement/validate";
+import { testContext } from "../support/test-context";
+
+/** Where a region may come from besides the `region` input: the stack's aws:region and the environment. */
+type CheckContext = Parameters<typeof testContext>[0];
 
 const URN = "urn:pulumi:dev::scanning-project::pulumi-nodejs:dynamic/inspector:InspectorEnablement::scanning";
 /** defaultClientToken(URN), pinned: a new provider version must derive the token an older one recorded. */
 const DERIVED_TOKEN = "pulumi-7afc23a8d1697c64c61822bcc598ff336e07c04c";
-const TYPES = "EC2, ECR, LAMBDA, LAMBDA_CODE, CODE_REPOSITORY";
+const TYPES = "EC2, ECR, LAMBDA, LAMBDA_CODE or CODE_REPOSITORY";
 const REGION_RULE = "a region is lower-case words joined by dashes and ending in a number, such as eu-west-1";
 const TOKEN_RULE = "a client token is a string of 1 to 64 characters";
 const STACK: CheckContext = { stackRegion: "eu-west-1", env: {} };
@@ -153,15 +154,33 @@ const cases: Case[] = [
         failures: [
             {
                 property: "resourceTypes",
-                reason: `resourceTypes[1] "ec2" is not a resource type: use one of ${TYPES}`,
+                reason: `resourceTypes[2] "LAMBDA_LAYER" is not a resource type: use ${TYPES} (any letter case)`,
             },
             {
                 property: "resourceTypes",
-                reason: `resourceTypes[2] "LAMBDA_LAYER" is not a resource type: use one of ${TYPES}`,
+                reason: `resourceTypes[3] 7 is not a resource type: use ${TYPES} (any letter case)`,
+            },
+        ],
+    },
+    {
+        name: "resource types in any letter case, stored in the canonical spelling",
+        news: { ...VALID, resourceTypes: ["lambda", "Ec2", "EC2", "lambda_code"] },
+        inputs: { resourceTypes: ["EC2", "LAMBDA", "LAMBDA_CODE"], ...DEFAULTS },
+        failures: [],
+    },
+    {
+        name: "a property the resource does not have, with the closest one it has",
+        news: { ...VALID, accountIDs: ["111122223333"], timeout: 60 },
+        failures: [
+            {
+                property: "accountIDs",
+                reason: "accountIDs is not a property of this resource: did you mean accountIds?",
             },
             {
-                property: "resourceTypes",
-                reason: `resourceTypes[3] 7 is not a resource type: use one of ${TYPES}`,
+                property: "timeout",
+                reason:
+                    "timeout is not a property of this resource; its properties are resourceTypes, accountIds, " +
+                    "clientToken, region, waitForEnabled, waitTimeoutSeconds, pollIntervalSeconds or resourceUrn",
             },
         ],
     },
@@ -268,7 +287,7 @@ const cases: Case[] = [
         failures: [
             {
                 property: "waitTimeoutSeconds",
-                reason: `waitTimeoutSeconds ${JSON.stringify(value)} is not allowed: use a whole number of seconds from 1 to 86400`,
+                reason: `waitTimeoutSeconds ${JSON.stringify(value)} is not allowed: use a whole number of seconds from 1 to 86400 (1 day)`,
             },
         ],
     })),
@@ -311,8 +330,8 @@ const cases: Case[] = [
             {
                 property: "accountIds",
                 reason:
-                    `accountIds {"list":"${"x".repeat(68)}... is not a list: give a list of 12-digit account IDs, ` +
-                    "or leave accountIds out for the calling account",
+                    `accountIds {"list":"${"x".repeat(88)}... (object) is not a list: give a list of 12-digit account ` +
+                    "IDs, or leave accountIds out for the calling account",
             },
         ],
     },
@@ -322,7 +341,7 @@ const cases: Case[] = [
         failures: [
             {
                 property: "resourceTypes",
-                reason: `resourceTypes[0] "EC9" is not a resource type: use one of ${TYPES}`,
+                reason: `resourceTypes[0] "EC9" is not a resource type: use ${TYPES} (any letter case)`,
             },
             {
                 property: "accountIds",
@@ -337,7 +356,7 @@ const cases: Case[] = [
 describe("enablement check (validation and normalisation)", () => {
     for (const testCase of cases) {
         it(testCase.name, () => {
-            const outcome = checkEnablementInputs(testCase.news, testCase.context ?? STACK);
+            const outcome = checkEnablementInputs(testCase.news, testContext(testCase.context ?? STACK));
             assert.deepEqual(outcome.failures, testCase.failures);
             if (testCase.inputs) assert.deepEqual(outcome.inputs, testCase.inputs);
         });
@@ -346,7 +365,7 @@ describe("enablement check (validation and normalisation)", () => {
     it("gives the same inputs whatever the order and repetition of list members", () => {
         const a = checkEnablementInputs(
             { ...VALID, resourceTypes: ["ECR", "EC2"], accountIds: ["444455556666", "111122223333"] },
-            STACK,
+            testContext(STACK),
         );
         const b = checkEnablementInputs(
             {
@@ -354,7 +373,7 @@ describe("enablement check (validation and normalisation)", () => {
                 resourceTypes: ["EC2", "ECR", "ECR"],
                 accountIds: ["111122223333", "444455556666", "111122223333"],
             },
-            STACK,
+            testContext(STACK),
         );
         assert.deepEqual(a, b);
     });
@@ -362,7 +381,7 @@ describe("enablement check (validation and normalisation)", () => {
     it("prefers the region input over the stack's and the environment's", () => {
         const outcome = checkEnablementInputs(
             { ...VALID, region: "ca-central-1" },
-            { stackRegion: "eu-west-1", env: { AWS_REGION: "us-west-2" } },
+            testContext({ stackRegion: "eu-west-1", env: { AWS_REGION: "us-west-2" } }),
         );
         assert.equal(outcome.inputs.region, "ca-central-1");
     });

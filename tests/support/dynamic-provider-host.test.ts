@@ -14,8 +14,8 @@ import {
     type DynamicProviderHost,
     type Properties,
 } from "./dynamic-provider-host";
-import { FAIL_AFTER_WRITE } from "./fixtures/note-provider-impl";
-import { NOTE_IMPLEMENTATION, noteProvider } from "./fixtures/note-provider";
+import { FAIL_AFTER_WRITE } from "./fixtures/note-lifecycle";
+import { NOTE_LIFECYCLE, noteProvider } from "./fixtures/note-provider";
 
 /** Bound for a thin provider's `__provider` text (about 2,200 characters today): state stores it per resource. */
 const THIN_PROVIDER_MAX_CHARS = 3_000;
@@ -27,9 +27,9 @@ describe("dynamic provider host", () => {
 
     before(async () => {
         notes = await fs.promises.mkdtemp(path.join(os.tmpdir(), "notes-"));
-        host = await startDynamicProviderHost();
+        host = await startDynamicProviderHost({ env: { NOTES_DIRECTORY: notes } });
         provider = await serializeDynamicProvider(noteProvider());
-        await host.configure({ "notes:directory": notes, "aws:region": "eu-west-3" });
+        await host.configure({ "aws:region": "eu-west-3" });
     });
 
     after(async () => {
@@ -45,9 +45,13 @@ describe("dynamic provider host", () => {
         return { urn, inputs, ...(await host.create(urn, inputs)) };
     }
 
-    it("serialises a thin provider to a short text that requires its implementation by package name", () => {
+    it("serialises a thin provider to a short text that requires the adapter and the lifecycle by package name", () => {
         assert.ok(provider.length < THIN_PROVIDER_MAX_CHARS, `__provider is ${provider.length} characters`);
-        assert.ok(provider.includes(JSON.stringify(NOTE_IMPLEMENTATION)), provider);
+        assert.ok(provider.includes(JSON.stringify(NOTE_LIFECYCLE)), provider);
+        assert.ok(
+            provider.includes(JSON.stringify("pulumi-inspector/dist/provider/dynamic/adapter.js")),
+            provider,
+        );
         assert.ok(!provider.includes("writeFile"), "the implementation was captured into __provider");
     });
 
@@ -212,7 +216,7 @@ describe("dynamic provider host", () => {
 
     it("requires the full file name: export patterns add no .js extension", async () => {
         const withoutExtension = await serializeDynamicProvider(
-            noteProvider(NOTE_IMPLEMENTATION.replace(/\.js$/, "")),
+            noteProvider(NOTE_LIFECYCLE.replace(/\.js$/, "")),
         );
         await assert.rejects(
             host.check(
@@ -220,7 +224,7 @@ describe("dynamic provider host", () => {
                 {},
                 withProvider(withoutExtension, { title: "a", text: "b" }),
             ),
-            /Cannot find module '[^']*note-provider-impl'/,
+            /Cannot find module '[^']*note-lifecycle'/,
         );
     });
 });
@@ -231,8 +235,8 @@ describe("dynamic provider host connected to the fake engine", () => {
 
     before(async () => {
         notes = await fs.promises.mkdtemp(path.join(os.tmpdir(), "notes-"));
-        host = await startDynamicProviderHost({ connectEngine: true });
-        await host.configure({ "notes:directory": notes });
+        host = await startDynamicProviderHost({ connectEngine: true, env: { NOTES_DIRECTORY: notes } });
+        await host.configure({});
     });
 
     after(async () => {
@@ -268,7 +272,7 @@ describe("dynamic provider host started in the repository root", () => {
 
     it("cannot resolve the package by its own name: the host's require has no file to self-reference from", async () => {
         const provider = await serializeDynamicProvider(noteProvider());
-        await host.configure({ "notes:directory": os.tmpdir() });
+        await host.configure({});
         await assert.rejects(
             host.check(resourceUrn("self"), {}, withProvider(provider, { title: "self", text: "x" })),
             (error: unknown) =>

@@ -1,5 +1,5 @@
 import { resetClients } from "../../provider/aws/clients";
-import { type PartialSettings, type RunningEmulator, startEmulator } from "../../provider/emulator";
+import { type PartialSettings, type RunningEmulator, startEmulator } from "../../emulator";
 
 /** The variables through which the SDK's default chain finds the emulator and its keys. */
 const ENV_KEYS = [

@@ -1,14 +1,9 @@
 import assert from "node:assert/strict";
 import { ListAssessmentRunsCommand } from "@aws-sdk/client-inspector";
-import { classicClient } from "../../provider/aws/clients";
-import { createRun } from "../../provider/assessment-run/create";
-import {
-    createOtherTemplate,
-    runInputs,
-    testContext,
-    useEmulator,
-    withSingleAttemptContext,
-} from "./emulator-fixture";
+import { classicClient } from "../../../provider/aws/clients";
+import { createRun } from "../../../provider/assessment-run/lifecycle";
+import { createOtherTemplate, runInputs, useEmulator, withSingleAttemptContext } from "../emulator-fixture";
+import { testContext } from "../../support/test-context";
 
 describe("AssessmentRun create against the emulator", () => {
     const fixture = useEmulator();
@@ -181,13 +176,37 @@ describe("AssessmentRun create against the emulator", () => {
             );
         });
 
+        it("a try retried after its start went through adopts that run instead of starting a second", async () => {
+            const { emulator } = fixture;
+            // The start succeeds, then describing the new run fails once: the whole try is made again.
+            emulator.admin.updateSettings({
+                faults: [
+                    {
+                        service: "inspector",
+                        operation: "DescribeAssessmentRuns",
+                        kind: "unavailable",
+                        count: 1,
+                    },
+                ],
+            });
+            await withSingleAttemptContext({ retryAttempts: 3 }, async (context) => {
+                const { id } = await createRun(
+                    runInputs(emulator.templateArn, { assessmentRunName: "r1" }),
+                    context,
+                );
+                assert.equal(starts().length, 1);
+                assert.deepEqual(await runsOf(emulator.templateArn), [id]);
+                assert.match(context.logs[0], /^r1: adopted the run an earlier update started /);
+            });
+        });
+
         it("gives up after its own bounded retries when Inspector stays unavailable", async () => {
             const { emulator } = fixture;
             emulator.admin.updateSettings({
                 faults: [{ service: "inspector", operation: "StartAssessmentRun", kind: "unavailable" }],
             });
             // One SDK attempt per call, so the provider's own retry layer is what is counted.
-            await withSingleAttemptContext({ unavailableAttempts: 3 }, async (context) => {
+            await withSingleAttemptContext({ retryAttempts: 3 }, async (context) => {
                 await assert.rejects(
                     createRun(runInputs(emulator.templateArn, { assessmentRunName: "r1" }), context),
                     {

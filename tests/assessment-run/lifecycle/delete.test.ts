@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { ListAssessmentRunsCommand } from "@aws-sdk/client-inspector";
-import { classicClient } from "../../provider/aws/clients";
-import { createRun } from "../../provider/assessment-run/create";
-import { deleteRun } from "../../provider/assessment-run/delete";
-import { describeRun } from "../../provider/assessment-run/runs";
-import { runInputs, testContext, useEmulator } from "./emulator-fixture";
+import { classicClient } from "../../../provider/aws/clients";
+import { createRun, deleteRun } from "../../../provider/assessment-run/lifecycle";
+import { describeRun } from "../../../provider/assessment-run/operations";
+import { runInputs, useEmulator } from "../emulator-fixture";
+import { testContext } from "../../support/test-context";
 
 /**
  * At this scale a run collects data for 36 s, far longer than any test, while stopping it takes 0.3 s
@@ -28,10 +28,10 @@ describe("AssessmentRun delete against the emulator", () => {
         emulator.admin.updateSettings({ classic: { timeScale: STOPPABLE_TIME_SCALE } });
         const inputs = runInputs(emulator.templateArn, { assessmentRunName: "stop-me" });
         const { id } = await createRun(inputs, testContext());
-        const context = testContext({ maxPollMs: 100 });
+        const context = testContext({ policy: { maxPollMs: 100 } });
         await deleteRun(id, inputs, context);
 
-        const run = await describeRun(client(), id);
+        const run = await describeRun(testContext(), { region: "us-east-1" }, id);
         assert.equal(run?.state, "COMPLETED");
         assert.deepEqual(await runsOfTemplate(), [id]);
         assert.ok(!operations().includes("DeleteAssessmentRun"));
@@ -51,7 +51,7 @@ describe("AssessmentRun delete against the emulator", () => {
             deleteOnDestroy: true,
         });
         const { id } = await createRun(inputs, testContext());
-        const context = testContext({ maxPollMs: 100 });
+        const context = testContext({ policy: { maxPollMs: 100 } });
         await deleteRun(id, inputs, context);
 
         assert.deepEqual(await runsOfTemplate(), []);
@@ -70,13 +70,13 @@ describe("AssessmentRun delete against the emulator", () => {
             stopActionOnDelete: "SKIP_EVALUATION",
         });
         const { id } = await createRun(old, testContext());
-        await deleteRun(id, old, testContext({ maxPollMs: 100 }));
+        await deleteRun(id, old, testContext({ policy: { maxPollMs: 100 } }));
         const replacement = await createRun(
             runInputs(emulator.templateArn, { assessmentRunName: "scan", triggers: ["ami-2"] }),
             testContext(),
         );
         assert.notEqual(replacement.id, id);
-        assert.equal((await describeRun(client(), id))?.state, "CANCELED");
+        assert.equal((await describeRun(testContext(), { region: "us-east-1" }, id))?.state, "CANCELED");
     });
 
     it("keeps a finished run without touching it", async () => {
@@ -124,10 +124,10 @@ describe("AssessmentRun delete against the emulator", () => {
         emulator.admin.updateSettings({ classic: { timeScale: 1 } });
         const inputs = runInputs(emulator.templateArn, { assessmentRunName: "stuck", deleteOnDestroy: true });
         const { id } = await createRun(inputs, testContext());
-        await assert.rejects(deleteRun(id, inputs, testContext({ stopWaitMs: 50 })), {
+        await assert.rejects(deleteRun(id, inputs, testContext({ policy: { stopWaitMs: 50 } })), {
             message: `Cannot delete assessment run "stuck" (${id}) yet: it is still STOP_DATA_COLLECTION_PENDING 0 s after it was stopped. Run the destroy again later.`,
         });
-        const context = testContext({ stopWaitMs: 50 });
+        const context = testContext({ policy: { stopWaitMs: 50 } });
         await deleteRun(id, { ...inputs, deleteOnDestroy: false }, context);
         assert.deepEqual(context.warnings, [
             "stuck: still STOP_DATA_COLLECTION_PENDING 0 s after it was stopped; it finishes on its own and stays in Inspector.",

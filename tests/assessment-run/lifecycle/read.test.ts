@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { DeleteAssessmentRunCommand } from "@aws-sdk/client-inspector";
-import { classicClient } from "../../provider/aws/clients";
-import { createRun } from "../../provider/assessment-run/create";
-import { readRun } from "../../provider/assessment-run/read";
-import { runInputs, testContext, useEmulator } from "./emulator-fixture";
+import { classicClient } from "../../../provider/aws/clients";
+import { createRun, readRun } from "../../../provider/assessment-run/lifecycle";
+import { runInputs, useEmulator } from "../emulator-fixture";
+import { testContext } from "../../support/test-context";
 
 describe("AssessmentRun read (refresh) against the emulator", () => {
     const fixture = useEmulator();
@@ -25,7 +25,7 @@ describe("AssessmentRun read (refresh) against the emulator", () => {
         }));
         const read = await readRun(id, outs, testContext());
         assert.equal(read.id, id);
-        assert.deepEqual(read.props, outs);
+        assert.deepEqual(read.outs, outs);
     });
 
     it("brings a run started without waiting up to date", async () => {
@@ -37,10 +37,10 @@ describe("AssessmentRun read (refresh) against the emulator", () => {
         assert.notEqual(outs.state, "COMPLETED");
         await sleep(150); // the run takes about 40 ms at the fixture's time scale
         const read = await readRun(id, outs, testContext());
-        assert.equal(read.props.state, "COMPLETED");
-        assert.equal(read.props.dataCollected, true);
-        assert.equal(read.props.failOnFindings, undefined);
-        assert.equal(read.props.assessmentRunName, "later");
+        assert.equal(read.outs.state, "COMPLETED");
+        assert.equal(read.outs.dataCollected, true);
+        assert.equal(read.outs.failOnFindings, undefined);
+        assert.equal(read.outs.assessmentRunName, "later");
     });
 
     it("reads the run from its ARN alone (pulumi import)", async () => {
@@ -50,10 +50,10 @@ describe("AssessmentRun read (refresh) against the emulator", () => {
             testContext(),
         );
         const read = await readRun(id, {}, testContext());
-        assert.equal(read.props.assessmentRunName, "imported");
-        assert.equal(read.props.assessmentTemplateArn, emulator.templateArn);
-        assert.equal(read.props.region, "us-east-1");
-        assert.equal(read.props.assessmentRunArn, id);
+        assert.equal(read.outs.assessmentRunName, "imported");
+        assert.equal(read.outs.assessmentTemplateArn, emulator.templateArn);
+        assert.equal(read.outs.region, "us-east-1");
+        assert.equal(read.outs.assessmentRunArn, id);
     });
 
     it("reports a run deleted outside Pulumi as gone (empty id)", async () => {
@@ -63,6 +63,6 @@ describe("AssessmentRun read (refresh) against the emulator", () => {
             testContext(),
         );
         await classicClient("us-east-1").send(new DeleteAssessmentRunCommand({ assessmentRunArn: id }));
-        assert.deepEqual(await readRun(id, outs, testContext()), { id: "", props: {} });
+        assert.deepEqual(await readRun(id, outs, testContext()), { id: "", outs: {} });
     });
 });

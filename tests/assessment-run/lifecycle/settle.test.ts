@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
-import { createRun } from "../../provider/assessment-run/create";
-import { PartialFailure } from "../../provider/dynamic/partial-failure";
-import { runInputs, testContext, useEmulator } from "./emulator-fixture";
+import { PartialFailure } from "../../../provider/dynamic/partial-failure";
+import { createRun } from "../../../provider/assessment-run/lifecycle";
+import { runInputs, useEmulator } from "../emulator-fixture";
+import { testContext } from "../../support/test-context";
 
 describe("AssessmentRun waiting and the findings gate against the emulator", () => {
     const fixture = useEmulator();
@@ -119,7 +120,7 @@ describe("AssessmentRun waiting and the findings gate against the emulator", () 
                 waitForCompletion: true,
                 waitTimeoutSeconds: 1,
             }),
-            testContext({ maxPollMs: 200 }),
+            testContext({ policy: { maxPollMs: 200 } }),
         ).then(
             () => assert.fail("the wait should time out"),
             (error: unknown) => error,

@@ -1,10 +1,16 @@
 import assert from "node:assert/strict";
 import { DeleteAssessmentRunCommand } from "@aws-sdk/client-inspector";
-import { classicClient } from "../../provider/aws/clients";
-import { createRun } from "../../provider/assessment-run/create";
-import { updateRun } from "../../provider/assessment-run/update";
-import { PartialFailure } from "../../provider/dynamic/partial-failure";
-import { runInputs, testContext, useEmulator } from "./emulator-fixture";
+import { classicClient } from "../../../provider/aws/clients";
+import type { AssessmentRunOutputs } from "../../../provider/assessment-run/outputs";
+import { PartialFailure } from "../../../provider/dynamic/partial-failure";
+import { createRun, updateRun } from "../../../provider/assessment-run/lifecycle";
+import { runInputs, useEmulator } from "../emulator-fixture";
+import { testContext } from "../../support/test-context";
+
+/** The state the engine recorded from a partial failure: what update receives as its olds. */
+function recorded(failure: PartialFailure): AssessmentRunOutputs {
+    return failure.properties as unknown as AssessmentRunOutputs;
+}
 
 /** The error a promise rejects with (failing the test if it resolves). */
 async function failureOf(promise: Promise<unknown>): Promise<unknown> {
@@ -27,7 +33,7 @@ describe("AssessmentRun update (the next pulumi up) against the emulator", () =>
         assert.ok(first instanceof PartialFailure);
 
         // The engine recorded first.id and calls update with the same inputs on the next pulumi up.
-        const again = await failureOf(updateRun(first.id, inputs, testContext()));
+        const again = await failureOf(updateRun(first.id, recorded(first), inputs, testContext()));
         assert.ok(again instanceof PartialFailure);
         assert.equal(again.message, first.message);
         assert.equal(again.id, first.id);
@@ -45,8 +51,8 @@ describe("AssessmentRun update (the next pulumi up) against the emulator", () =>
             assessmentRunName: "gate",
             failOnFindings: "Medium",
         });
-        const { id, outs } = await updateRun(first.id, relaxed, testContext());
-        assert.equal(id, first.id);
+        const { outs } = await updateRun(first.id, recorded(first), relaxed, testContext());
+        assert.equal(outs.assessmentRunArn, first.id);
         assert.equal(outs.failOnFindings, "Medium");
         assert.deepEqual(outs.findingCounts, { High: 0, Medium: 0, Low: 3, Informational: 0, Undefined: 0 });
         assert.equal(starts().length, 1);
@@ -66,12 +72,13 @@ describe("AssessmentRun update (the next pulumi up) against the emulator", () =>
         assert.ok(timedOut instanceof PartialFailure);
         assert.notEqual(timedOut.properties.state, "COMPLETED");
 
-        const { id, outs } = await updateRun(
+        const { outs } = await updateRun(
             timedOut.id,
+            recorded(timedOut),
             { ...inputs, waitTimeoutSeconds: 600 },
             testContext(),
         );
-        assert.equal(id, timedOut.id);
+        assert.equal(outs.assessmentRunArn, timedOut.id);
         assert.equal(outs.state, "COMPLETED");
         assert.equal(starts().length, 1);
     });
@@ -80,9 +87,9 @@ describe("AssessmentRun update (the next pulumi up) against the emulator", () =>
         const { emulator } = fixture;
         emulator.admin.updateSettings({ classic: { outcome: "FAILED" } });
         const inputs = runInputs(emulator.templateArn, { assessmentRunName: "quiet" });
-        const { id } = await createRun(inputs, testContext());
+        const { id, outs: created } = await createRun(inputs, testContext());
         await new Promise((resolve) => setTimeout(resolve, 100)); // it fails within about 1 ms at this time scale
-        const { outs } = await updateRun(id, { ...inputs, deleteOnDestroy: true }, testContext());
+        const { outs } = await updateRun(id, created, { ...inputs, deleteOnDestroy: true }, testContext());
         assert.equal(outs.state, "FAILED");
         assert.equal(outs.deleteOnDestroy, true);
         assert.equal(outs.assessmentRunArn, id);
@@ -95,9 +102,9 @@ describe("AssessmentRun update (the next pulumi up) against the emulator", () =>
             assessmentRunName: "gone",
             waitForCompletion: true,
         });
-        const { id } = await createRun(inputs, testContext());
+        const { id, outs } = await createRun(inputs, testContext());
         await classicClient("us-east-1").send(new DeleteAssessmentRunCommand({ assessmentRunArn: id }));
-        await assert.rejects(updateRun(id, inputs, testContext()), {
+        await assert.rejects(updateRun(id, outs, inputs, testContext()), {
             message:
                 `Assessment run "gone" (${id}) no longer exists in Inspector: it was deleted outside Pulumi. Run ` +
                 `pulumi refresh to drop it from the state; the next pulumi up starts a new run.`,

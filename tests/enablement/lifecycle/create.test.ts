@@ -1,11 +1,10 @@
 import assert from "node:assert/strict";
 import { EnableCommand } from "@aws-sdk/client-inspector2";
-import { inspector2Client, resetClients } from "../../provider/aws/clients";
-import { PartialFailure } from "../../provider/dynamic/partial-failure";
-import { createEnablement } from "../../provider/enablement/create";
-import { enablementId } from "../../provider/enablement/enablement-id";
-import type { EnablementOutputs } from "../../provider/enablement/outputs";
-import { chunkToken, operationToken } from "../../provider/enablement/token";
+import { inspector2Client, resetClients } from "../../../provider/aws/clients";
+import { PartialFailure } from "../../../provider/dynamic/partial-failure";
+import { createEnablement } from "../../../provider/enablement/lifecycle";
+import type { EnablementOutputs } from "../../../provider/enablement/outputs";
+import { chunkToken, enablementId, operationToken } from "../../../provider/enablement/token";
 import {
     accountsWith,
     ADMIN,
@@ -19,12 +18,12 @@ import {
     MEMBER_B,
     MEMBER_C,
     MEMBERS,
-    Recorder,
     REGION,
     settle,
     testUrn,
     useEmulator,
-} from "./emulator-fixture";
+} from "../emulator-fixture";
+import { testContext } from "../../support/test-context";
 
 const ENABLED_BOTH = { status: "ENABLED", resourceStatus: { ec2: "ENABLED", ecr: "ENABLED" } };
 
@@ -39,9 +38,9 @@ function typeStatuses(outs: EnablementOutputs): Record<string, string> {
 }
 
 /** Runs create and returns the PartialFailure it must throw. */
-async function createFailing(inputs: ReturnType<typeof enablementInputs>, recorder = new Recorder()) {
+async function createFailing(inputs: ReturnType<typeof enablementInputs>) {
     try {
-        await createEnablement(inputs, recorder.report);
+        await createEnablement(inputs, testContext());
     } catch (error) {
         assert.ok(error instanceof PartialFailure, `expected a PartialFailure, got ${String(error)}`);
         return error;
@@ -53,9 +52,9 @@ describe("enablement create (against the emulator)", () => {
     const fixture = useEmulator();
 
     it("enables the calling account when accountIds is left out, and waits until ENABLED", async () => {
-        const recorder = new Recorder();
+        const context = testContext();
         const inputs = enablementInputs({ resourceTypes: ["ECR", "EC2"] });
-        const { id, outs } = await createEnablement(inputs, recorder.report);
+        const { id, outs } = await createEnablement(inputs, context);
 
         assert.equal(id, enablementId(REGION, testUrn("scanning")));
         assert.equal(outs.callerAccountId, ADMIN);
@@ -81,8 +80,8 @@ describe("enablement create (against the emulator)", () => {
         assert.equal(outs.clientToken, inputs.clientToken);
         assert.ok(Date.parse(outs.createdAt) <= Date.parse(outs.updatedAt));
         assert.equal(executed(fixture.emulator, "Enable"), 1);
-        assert.deepEqual(recorder.messages[0], "scanning: enabling EC2, ECR on 1 accounts in us-east-1");
-        assert.equal(recorder.messages.at(-1), "scanning: 1/1 accounts enabled in us-east-1");
+        assert.deepEqual(context.logs[0], "scanning: enabling EC2, ECR on 1 accounts in us-east-1");
+        assert.equal(context.logs.at(-1), "scanning: 1/1 accounts enabled in us-east-1");
     });
 
     it("mixes the administrator with its members: the administrator in a call of its own, first", async () => {
@@ -90,7 +89,7 @@ describe("enablement create (against the emulator)", () => {
             resourceTypes: ["EC2", "ECR"],
             accountIds: [MEMBER_B, ADMIN, ...MEMBERS],
         });
-        const { outs } = await createEnablement(inputs, new Recorder().report);
+        const { outs } = await createEnablement(inputs, testContext());
 
         assert.deepEqual(outs.managedAccountIds, [ADMIN, MEMBER_C, MEMBER_A, MEMBER_B]);
         assert.deepEqual(
@@ -117,7 +116,7 @@ describe("enablement create (against the emulator)", () => {
 
         const { outs } = await createEnablement(
             enablementInputs({ resourceTypes: ["EC2", "ECR"], accountIds: [ADMIN, MEMBER_A] }),
-            new Recorder().report,
+            testContext(),
         );
 
         assert.equal(executed(fixture.emulator, "Enable"), before);
@@ -132,7 +131,7 @@ describe("enablement create (against the emulator)", () => {
 
         await createEnablement(
             enablementInputs({ resourceTypes: ["EC2", "ECR"], accountIds: [MEMBER_A, MEMBER_B, MEMBER_C] }),
-            new Recorder().report,
+            testContext(),
         );
 
         // One call for MEMBER_B (ECR only) and one for MEMBER_C (both types); none for MEMBER_A.
@@ -146,7 +145,7 @@ describe("enablement create (against the emulator)", () => {
 
     it("sends the same token when run again, and re-sends with a fresh one when the answer was a replay", async () => {
         const inputs = enablementInputs({ resourceTypes: ["EC2"], accountIds: [MEMBER_A] });
-        await createEnablement(inputs, new Recorder().report);
+        await createEnablement(inputs, testContext());
         assert.equal(executed(fixture.emulator, "Enable"), 1);
 
         // Destroyed outside Pulumi, then created again with the same inputs: the first Enable repeats the token
@@ -154,7 +153,7 @@ describe("enablement create (against the emulator)", () => {
         await disableOutside([MEMBER_A], ["EC2"]);
         await settle();
         const enableCalls = called(fixture.emulator, "Enable");
-        const { outs } = await createEnablement(inputs, new Recorder().report);
+        const { outs } = await createEnablement(inputs, testContext());
 
         assert.equal(called(fixture.emulator, "Enable") - enableCalls, 2);
         assert.equal(executed(fixture.emulator, "Enable"), 2);
@@ -176,7 +175,7 @@ describe("enablement create (against the emulator)", () => {
         });
         const { outs } = await createEnablement(
             enablementInputs({ resourceTypes: ["EC2", "ECR"], accountIds: MEMBERS }),
-            new Recorder().report,
+            testContext(),
         );
 
         assert.deepEqual(outs.failedAccounts, []);
@@ -277,7 +276,7 @@ describe("enablement create (against the emulator)", () => {
         fixture.emulator.admin.updateSettings({ delays: { enablingMs: 60_000 } });
         const { outs } = await createEnablement(
             enablementInputs({ resourceTypes: ["EC2"], accountIds: [MEMBER_A], waitForEnabled: false }),
-            new Recorder().report,
+            testContext(),
         );
         assert.deepEqual(typeStatuses(outs), { [MEMBER_A]: "ENABLING/DISABLED" });
         assert.equal(outs.enabledAccountCount, 0);
@@ -289,7 +288,7 @@ describe("enablement create (against the emulator)", () => {
         resetClients();
         try {
             await assert.rejects(
-                createEnablement(enablementInputs({ resourceTypes: ["EC2"] }), new Recorder().report),
+                createEnablement(enablementInputs({ resourceTypes: ["EC2"] }), testContext()),
                 (error: Error) => {
                     assert.ok(!(error instanceof PartialFailure));
                     assert.match(
@@ -341,7 +340,7 @@ describe("enablement create (against the emulator)", () => {
     it("acts in the region asked for only", async () => {
         await createEnablement(
             enablementInputs({ resourceTypes: ["LAMBDA"], accountIds: [MEMBER_A], region: "eu-west-1" }),
-            new Recorder().report,
+            testContext(),
         );
         assert.equal((await liveStatuses([MEMBER_A], "eu-west-1"))[MEMBER_A].lambda, "ENABLED");
         assert.equal((await liveStatuses([MEMBER_A]))[MEMBER_A].lambda, "DISABLED");

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
-import { createEnablement } from "../../provider/enablement/create";
-import { deleteEnablement } from "../../provider/enablement/delete";
-import type { EnablementOutputs } from "../../provider/enablement/outputs";
+import { createEnablement, deleteEnablement } from "../../../provider/enablement/lifecycle";
+import type { EnablementOutputs } from "../../../provider/enablement/outputs";
 import {
     accountsWith,
     ADMIN,
@@ -10,21 +9,22 @@ import {
     disableOutside,
     enablementInputs,
     enableOutside,
+    idOf,
     liveStatuses,
     MEMBER_A,
     MEMBER_B,
     MEMBER_C,
     MEMBERS,
-    Recorder,
     settle,
     useEmulator,
-} from "./emulator-fixture";
+} from "../emulator-fixture";
+import { testContext } from "../../support/test-context";
 
 describe("enablement delete (against the emulator)", () => {
     const fixture = useEmulator();
 
     async function created(overrides: Record<string, unknown>): Promise<EnablementOutputs> {
-        return (await createEnablement(enablementInputs(overrides), new Recorder().report)).outs;
+        return (await createEnablement(enablementInputs(overrides), testContext())).outs;
     }
 
     it("disables only its own types on its own accounts, and waits until DISABLED", async () => {
@@ -33,8 +33,8 @@ describe("enablement delete (against the emulator)", () => {
             resourceTypes: ["EC2", "ECR"],
             accountIds: [ADMIN, MEMBER_A, MEMBER_B],
         });
-        const recorder = new Recorder();
-        await deleteEnablement(outs, recorder.report, recorder.warn);
+        const context = testContext();
+        await deleteEnablement(idOf(outs), outs, context);
 
         const live = await liveStatuses([ADMIN, ...MEMBERS]);
         for (const accountId of [ADMIN, MEMBER_A, MEMBER_B]) {
@@ -42,14 +42,14 @@ describe("enablement delete (against the emulator)", () => {
         }
         assert.equal(live[MEMBER_A].lambda, "ENABLED");
         assert.equal(live[MEMBER_C].lambda, "ENABLED");
-        assert.deepEqual(recorder.warnings, []);
-        assert.equal(recorder.messages[0], "scanning: disabling EC2, ECR on 3 accounts in us-east-1");
-        assert.equal(recorder.messages.at(-1), "scanning: 3/3 accounts disabled in us-east-1");
+        assert.deepEqual(context.warnings, []);
+        assert.equal(context.logs[0], "scanning: disabling EC2, ECR on 3 accounts in us-east-1");
+        assert.equal(context.logs.at(-1), "scanning: 3/3 accounts disabled in us-east-1");
     });
 
     it("turns off the calling account when accountIds was left out", async () => {
         const outs = await created({ resourceTypes: ["EC2"] });
-        await deleteEnablement(outs, new Recorder().report, new Recorder().warn);
+        await deleteEnablement(idOf(outs), outs, testContext());
         assert.equal((await liveStatuses([ADMIN]))[ADMIN].ec2, "DISABLED");
     });
 
@@ -58,7 +58,7 @@ describe("enablement delete (against the emulator)", () => {
         await disableOutside([MEMBER_A, MEMBER_B], ["EC2"]);
         await settle();
         const disables = called(fixture.emulator, "Disable");
-        await deleteEnablement(outs, new Recorder().report, new Recorder().warn);
+        await deleteEnablement(idOf(outs), outs, testContext());
         assert.equal(called(fixture.emulator, "Disable"), disables);
     });
 
@@ -70,17 +70,17 @@ describe("enablement delete (against the emulator)", () => {
                 [MEMBER_C]: { state: "isolated" },
             }).filter((account) => account.accountId !== MEMBER_A),
         });
-        const recorder = new Recorder();
-        await deleteEnablement(outs, recorder.report, recorder.warn);
+        const context = testContext();
+        await deleteEnablement(idOf(outs), outs, context);
 
         assert.equal((await liveStatuses([ADMIN]))[ADMIN].ec2, "DISABLED");
-        assert.equal(recorder.warnings.length, 2);
+        assert.equal(context.warnings.length, 2);
         assert.match(
-            recorder.warnings[0],
+            context.warnings[0],
             /^scanning: left account 123456789012 alone, out of reach: ACCOUNT_IS_ISOLATED: /,
         );
         assert.match(
-            recorder.warnings[1],
+            context.warnings[1],
             /^scanning: left account 444455556666 alone, out of reach: ACCESS_DENIED: /,
         );
     });
@@ -88,7 +88,7 @@ describe("enablement delete (against the emulator)", () => {
     it("fails at the timeout naming the accounts still disabling, so the resource stays in state", async () => {
         const outs = await created({ resourceTypes: ["EC2"], accountIds: [MEMBER_A], waitTimeoutSeconds: 1 });
         fixture.emulator.admin.updateSettings({ delays: { disablingMs: 60_000 } });
-        await assert.rejects(deleteEnablement(outs, new Recorder().report, new Recorder().warn), {
+        await assert.rejects(deleteEnablement(idOf(outs), outs, testContext()), {
             message: [
                 "scanning: did not finish disabling Inspector in us-east-1:",
                 `  - 1 of 1 accounts were still disabling when waitTimeoutSeconds (1) ran out: ${MEMBER_A}; run ` +
@@ -107,20 +107,17 @@ describe("enablement delete (against the emulator)", () => {
                     : account,
             ),
         });
-        await assert.rejects(
-            deleteEnablement(outs, new Recorder().report, new Recorder().warn),
-            (error: Error) => {
-                assert.match(
-                    error.message,
-                    /^scanning: could not disable Inspector on 1 of 2 accounts in us-east-1:\n/,
-                );
-                assert.match(
-                    error.message,
-                    / {2}- 777788889999: BLOCKED_BY_ORGANIZATION_POLICY: .*\(an AWS Organizations policy/,
-                );
-                return true;
-            },
-        );
+        await assert.rejects(deleteEnablement(idOf(outs), outs, testContext()), (error: Error) => {
+            assert.match(
+                error.message,
+                /^scanning: could not disable Inspector on 1 of 2 accounts in us-east-1:\n/,
+            );
+            assert.match(
+                error.message,
+                / {2}- 777788889999: BLOCKED_BY_ORGANIZATION_POLICY: .*\(an AWS Organizations policy/,
+            );
+            return true;
+        });
         assert.equal((await liveStatuses([MEMBER_A]))[MEMBER_A].ec2, "DISABLED");
     });
 });

@@ -1,9 +1,7 @@
 import assert from "node:assert/strict";
-import { createEnablement } from "../../provider/enablement/create";
-import { diffEnablement } from "../../provider/enablement/diff";
-import { pickInputs } from "../../provider/enablement/inputs";
-import { readEnablement } from "../../provider/enablement/read";
-import { updateEnablement } from "../../provider/enablement/update";
+import { diffEnablement } from "../../../provider/enablement/diff";
+import { pickInputs } from "../../../provider/enablement/inputs";
+import { createEnablement, readEnablement, updateEnablement } from "../../../provider/enablement/lifecycle";
 import {
     accountsWith,
     ADMIN,
@@ -16,17 +14,17 @@ import {
     MEMBER_B,
     MEMBER_C,
     MEMBERS,
-    Recorder,
     settle,
     useEmulator,
-} from "./emulator-fixture";
+} from "../emulator-fixture";
+import { testContext } from "../../support/test-context";
 
 describe("enablement refresh and drift (against the emulator)", () => {
     const fixture = useEmulator();
     const inputs = enablementInputs({ resourceTypes: ["EC2", "ECR"], accountIds: [ADMIN, ...MEMBERS] });
 
     async function created() {
-        return createEnablement(inputs, new Recorder().report);
+        return createEnablement(inputs, testContext());
     }
 
     it("finds nothing to do right after create, and after a refresh without drift", async () => {
@@ -34,11 +32,11 @@ describe("enablement refresh and drift (against the emulator)", () => {
         assert.equal(diffEnablement(outs, { ...inputs }).changes, false);
 
         const calls = fixture.emulator.admin.calls().length;
-        const refreshed = await readEnablement(id, outs);
+        const refreshed = await readEnablement(id, outs, testContext());
         assert.equal(refreshed.id, id);
-        assert.deepEqual(refreshed.props.accounts, outs.accounts);
+        assert.deepEqual(refreshed.outs.accounts, outs.accounts);
         assert.deepEqual(refreshed.inputs, pickInputs(outs));
-        assert.equal(diffEnablement(refreshed.props, { ...inputs }).changes, false);
+        assert.equal(diffEnablement(refreshed.outs, { ...inputs }).changes, false);
         // Refresh reads only: one status call for four accounts, nothing else.
         assert.deepEqual(
             fixture.emulator.admin
@@ -54,18 +52,18 @@ describe("enablement refresh and drift (against the emulator)", () => {
         await disableOutside([MEMBER_B], ["ECR"]);
         await settle();
 
-        const refreshed = await readEnablement(id, outs);
-        const memberB = refreshed.props.accounts.find((account) => account.accountId === MEMBER_B);
+        const refreshed = await readEnablement(id, outs, testContext());
+        const memberB = refreshed.outs.accounts.find((account) => account.accountId === MEMBER_B);
         assert.equal(memberB?.resourceStatus.ecr, "DISABLED");
-        assert.equal(refreshed.props.enabledAccountCount, 3);
+        assert.equal(refreshed.outs.enabledAccountCount, 3);
         // The stored inputs are unchanged, so the program's inputs against the live status show the drift.
         assert.deepEqual(refreshed.inputs, pickInputs(outs));
-        const diff = diffEnablement(refreshed.props, { ...inputs });
+        const diff = diffEnablement(refreshed.outs, { ...inputs });
         assert.equal(diff.changes, true);
         assert.deepEqual(diff.replaces, []);
 
         const enables = called(fixture.emulator, "Enable");
-        const { outs: repaired } = await updateEnablement(refreshed.props, inputs, new Recorder().report);
+        const { outs: repaired } = await updateEnablement(id, refreshed.outs, inputs, testContext());
         assert.equal(called(fixture.emulator, "Enable") - enables, 1);
         assert.equal(repaired.enabledAccountCount, 4);
         assert.equal(diffEnablement(repaired, { ...inputs }).changes, false);
@@ -78,16 +76,16 @@ describe("enablement refresh and drift (against the emulator)", () => {
             accounts: DEFAULT_ACCOUNTS.filter((account) => account.accountId !== MEMBER_A),
         });
 
-        const refreshed = await readEnablement(id, outs);
+        const refreshed = await readEnablement(id, outs, testContext());
         assert.deepEqual(
-            refreshed.props.accounts.map((account) => account.accountId),
+            refreshed.outs.accounts.map((account) => account.accountId),
             [ADMIN, MEMBER_C, MEMBER_B],
         );
         assert.deepEqual(
-            refreshed.props.failedAccounts.map((account) => [account.accountId, account.errorCode]),
+            refreshed.outs.failedAccounts.map((account) => [account.accountId, account.errorCode]),
             [[MEMBER_A, "ACCESS_DENIED"]],
         );
-        assert.equal(diffEnablement(refreshed.props, { ...inputs }).changes, true);
+        assert.equal(diffEnablement(refreshed.outs, { ...inputs }).changes, true);
     });
 
     it("reports an isolated account with its status and error", async () => {
@@ -96,8 +94,8 @@ describe("enablement refresh and drift (against the emulator)", () => {
             accounts: accountsWith({ [MEMBER_C]: { state: "isolated" } }),
         });
 
-        const refreshed = await readEnablement(id, outs);
-        const [failure] = refreshed.props.failedAccounts;
+        const refreshed = await readEnablement(id, outs, testContext());
+        const [failure] = refreshed.outs.failedAccounts;
         assert.equal(failure.accountId, MEMBER_C);
         assert.equal(failure.errorCode, "ACCOUNT_IS_ISOLATED");
         assert.equal(failure.resourceStatus?.ec2, "ENABLED");
@@ -108,12 +106,13 @@ describe("enablement refresh and drift (against the emulator)", () => {
         const many = Array.from({ length: 150 }, (_, i) => String(900_000_000_000 - i));
         const before = called(fixture.emulator, "BatchGetAccountStatus");
         const enables = called(fixture.emulator, "Enable");
-        const refreshed = await readEnablement(id, {
-            ...outs,
-            managedAccountIds: [...many, ...outs.managedAccountIds],
-        });
+        const refreshed = await readEnablement(
+            id,
+            { ...outs, managedAccountIds: [...many, ...outs.managedAccountIds] },
+            testContext(),
+        );
         assert.equal(called(fixture.emulator, "BatchGetAccountStatus") - before, 2);
-        const ids = refreshed.props.failedAccounts.map((account) => account.accountId);
+        const ids = refreshed.outs.failedAccounts.map((account) => account.accountId);
         assert.deepEqual(ids, [...many].sort());
         assert.equal(called(fixture.emulator, "Enable"), enables);
     });

@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
-import { PartialFailure } from "../../provider/dynamic/partial-failure";
-import { createEnablement } from "../../provider/enablement/create";
-import { diffEnablement } from "../../provider/enablement/diff";
-import type { EnablementOutputs } from "../../provider/enablement/outputs";
-import { updateEnablement } from "../../provider/enablement/update";
+import { PartialFailure } from "../../../provider/dynamic/partial-failure";
+import { diffEnablement } from "../../../provider/enablement/diff";
+import type { EnablementOutputs } from "../../../provider/enablement/outputs";
+import { createEnablement, updateEnablement } from "../../../provider/enablement/lifecycle";
 import {
     accountsWith,
     ADMIN,
@@ -13,9 +12,10 @@ import {
     MEMBER_A,
     MEMBER_B,
     MEMBER_C,
-    Recorder,
+    idOf,
     useEmulator,
-} from "./emulator-fixture";
+} from "../emulator-fixture";
+import { testContext } from "../../support/test-context";
 
 type Inputs = ReturnType<typeof enablementInputs>;
 
@@ -23,11 +23,11 @@ describe("enablement update (against the emulator)", () => {
     const fixture = useEmulator();
 
     async function created(overrides: Record<string, unknown>): Promise<EnablementOutputs> {
-        return (await createEnablement(enablementInputs(overrides), new Recorder().report)).outs;
+        return (await createEnablement(enablementInputs(overrides), testContext())).outs;
     }
 
     async function updated(olds: EnablementOutputs, news: Inputs): Promise<EnablementOutputs> {
-        const { outs } = await updateEnablement(olds, news, new Recorder().report);
+        const { outs } = await updateEnablement(idOf(olds), olds, news, testContext());
         assert.equal(diffEnablement(outs, { ...news }).changes, false, "the update left something to do");
         return outs;
     }
@@ -122,7 +122,7 @@ describe("enablement update (against the emulator)", () => {
         const inputs = enablementInputs({ resourceTypes: ["EC2"], accountIds: [MEMBER_A, MEMBER_B] });
         let partial: EnablementOutputs | undefined;
         try {
-            await createEnablement(inputs, new Recorder().report);
+            await createEnablement(inputs, testContext());
         } catch (error) {
             assert.ok(error instanceof PartialFailure);
             partial = error.properties as unknown as EnablementOutputs;
@@ -147,7 +147,7 @@ describe("enablement update (against the emulator)", () => {
         const news = enablementInputs({ resourceTypes: ["EC2"], accountIds: [MEMBER_A] });
         let partial: EnablementOutputs | undefined;
         try {
-            await updateEnablement(olds, news, new Recorder().report);
+            await updateEnablement(idOf(olds), olds, news, testContext());
         } catch (error) {
             assert.ok(error instanceof PartialFailure);
             assert.match(

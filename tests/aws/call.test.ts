@@ -1,0 +1,165 @@
+import assert from "node:assert/strict";
+import { ServiceTemporarilyUnavailableException } from "@aws-sdk/client-inspector";
+import { callAws } from "../../provider/aws/call";
+import { AwsCallError } from "../../provider/aws/errors";
+import { regionGate } from "../../provider/aws/pacing";
+import { testContext } from "../support/test-context";
+
+/** Errors shaped as the SDK raises them once its own retries are spent. */
+const THROTTLED = {
+    name: "ThrottlingException",
+    message: "Rate exceeded",
+    $metadata: { httpStatusCode: 429 },
+};
+const SERVER_ERROR = { name: "InternalServerException", message: "oops", $metadata: { httpStatusCode: 500 } };
+const RESET = Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+const INVALID = { name: "ValidationException", message: "bad", $metadata: { httpStatusCode: 400 } };
+const unavailable = () =>
+    new ServiceTemporarilyUnavailableException({ $metadata: {}, message: "later", canRetry: true });
+
+/** A context that records its pauses instead of sleeping; a region of its own per test keeps gate pauses there. */
+function recordingContext(
+    policy: { retryAttempts?: number; retryDelayMs?: number; maxPollMs?: number } = {},
+) {
+    const slept: number[] = [];
+    const context = {
+        ...testContext({ policy: { retryAttempts: 5, retryDelayMs: 100, maxPollMs: 1000, ...policy } }),
+        sleep: async (ms: number) => void slept.push(ms),
+    };
+    return { context, slept };
+}
+
+/** A call that fails with `errors` in turn, then answers "done"; counts its attempts. */
+function failing(...errors: unknown[]) {
+    const call = {
+        attempts: 0,
+        send: async () => {
+            const error = errors[call.attempts++];
+            if (error) throw error instanceof Function ? error() : error;
+            return "done";
+        },
+    };
+    return call;
+}
+
+const target = (region: string, operation = "Enable", service = "inspector2") => ({
+    service,
+    operation,
+    region,
+});
+
+describe("callAws: the one call wrapper", () => {
+    it("retries throttling, server errors and broken connections, then answers", async () => {
+        const { context } = recordingContext();
+        const call = failing(THROTTLED, SERVER_ERROR, RESET);
+        assert.equal(await callAws(context, target("test-call-1"), call.send), "done");
+        assert.equal(call.attempts, 4);
+    });
+
+    it("retries Classic's ServiceTemporarilyUnavailableException with doubling, jittered pauses", async () => {
+        const { context, slept } = recordingContext({ retryAttempts: 4 });
+        const call = failing(unavailable, unavailable, unavailable);
+        assert.equal(
+            await callAws(context, target("test-call-2", "StartAssessmentRun", "inspector"), call.send),
+            "done",
+        );
+        assert.equal(call.attempts, 4);
+        assert.equal(slept.length, 3);
+        [100, 200, 400].forEach((cap, index) => {
+            assert.ok(
+                slept[index] >= cap / 2 && slept[index] <= cap,
+                `pause ${index + 1} was ${slept[index]} ms`,
+            );
+        });
+    });
+
+    it("gives up after the policy's attempts with a message that says what to do", async () => {
+        const { context } = recordingContext();
+        const call = failing(...Array(10).fill(SERVER_ERROR));
+        await assert.rejects(
+            callAws(context, target("test-call-3", "Disable"), call.send),
+            (error: unknown) => {
+                assert.ok(error instanceof AwsCallError);
+                assert.equal(
+                    error.message,
+                    "Inspector Disable failed in test-call-3: InternalServerException: oops (it kept failing after 5 " +
+                        "attempts with back-off; run pulumi up again)",
+                );
+                assert.equal(error.cause, SERVER_ERROR);
+                assert.equal(error.attempts, 5);
+                assert.equal(error.kind, "unavailable");
+                return true;
+            },
+        );
+        assert.equal(call.attempts, 5);
+    });
+
+    it("does not retry what another attempt cannot fix", async () => {
+        const { context } = recordingContext();
+        const call = failing(INVALID);
+        await assert.rejects(callAws(context, target("test-call-4"), call.send), {
+            message:
+                "Inspector Enable failed in test-call-4: ValidationException: bad (the service refused the request)",
+        });
+        assert.equal(call.attempts, 1);
+    });
+
+    it("does not retry past the operation's deadline", async () => {
+        const { context } = recordingContext();
+        const call = failing(THROTTLED, THROTTLED);
+        await assert.rejects(
+            callAws(context, target("test-call-5"), call.send, { deadline: Date.now() - 1 }),
+            {
+                name: "AwsCallError",
+            },
+        );
+        assert.equal(call.attempts, 1);
+    });
+
+    it("lets the resource explain the final error, and keeps the shared message otherwise", async () => {
+        const { context } = recordingContext();
+        const explain = (error: unknown, attempts: number) =>
+            (error as { name?: string }).name === "ValidationException"
+                ? `explained after ${attempts}`
+                : undefined;
+        await assert.rejects(callAws(context, target("test-call-6"), failing(INVALID).send, { explain }), {
+            message: "explained after 1",
+        });
+        await assert.rejects(
+            callAws(context, target("test-call-6"), failing(...Array(5).fill(SERVER_ERROR)).send, {
+                explain,
+            }),
+            { message: /^Inspector Enable failed in test-call-6: InternalServerException/ },
+        );
+    });
+
+    it("names the credentials when they are missing or refused", async () => {
+        const { context } = recordingContext();
+        const missing = Object.assign(new Error("Could not load credentials from any providers"), {
+            name: "CredentialsProviderError",
+        });
+        const call = failing(missing);
+        await assert.rejects(callAws(context, target("test-call-7", "Describe", "inspector"), call.send), {
+            message:
+                "Inspector Classic Describe failed in test-call-7: CredentialsProviderError: Could not load " +
+                "credentials from any providers (the AWS credentials were missing or refused: configure the default " +
+                "credential chain (AWS_PROFILE, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, SSO or an instance role))",
+        });
+        assert.equal(call.attempts, 1);
+    });
+
+    it("pauses every call of the region once throttling outlasted the SDK's retries", async () => {
+        const { context } = recordingContext({ retryDelayMs: 200, maxPollMs: 200 });
+        const region = "test-call-8";
+        const order: string[] = [];
+        const throttled = callAws(context, target(region), failing(THROTTLED).send);
+        await new Promise((resolve) => setImmediate(resolve));
+        // Started first, the call in the throttled region still runs after one in another region.
+        await Promise.all([
+            regionGate("inspector2", region).run(async () => void order.push("throttled region")),
+            regionGate("inspector2", "test-call-8-other").run(async () => void order.push("other region")),
+        ]);
+        assert.deepEqual(order, ["other region", "throttled region"]);
+        assert.equal(await throttled, "done");
+    });
+});
