@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { RunningEmulator } from "../../provider/emulator";
+import type { RunningEmulator } from "../../emulator";
 import { classicCall, inspector2Call, type ArrivalMatcher } from "./support/arrival-proxy";
 import { assessmentRuns, executed, scanStatuses, waitUntil } from "./support/emulator-view";
 import { describeResult } from "./support/pulumi-stack";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { CallRecord, RunningEmulator } from "../../provider/emulator";
+import type { CallRecord, RunningEmulator } from "../../emulator";
 import { nonReadCalls, scanStatuses, type ScanStatus } from "./support/emulator-view";
 import { describeResult } from "./support/pulumi-stack";
 import { examplePath, SCENARIO_TIMEOUT_MS, useScenario } from "./support/scenario";

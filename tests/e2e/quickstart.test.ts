@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { DEFAULT_SETTINGS, type RunningEmulator } from "../../provider/emulator";
+import { DEFAULT_SETTINGS, type RunningEmulator } from "../../emulator";
 import {
     assessmentRuns,
     disableOutsidePulumi,

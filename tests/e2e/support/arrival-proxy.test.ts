@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { ListAssessmentTemplatesCommand } from "@aws-sdk/client-inspector";
 import { BatchGetAccountStatusCommand, EnableCommand } from "@aws-sdk/client-inspector2";
-import { startEmulator, type RunningEmulator } from "../../../provider/emulator";
+import { startEmulator, type RunningEmulator } from "../../../emulator";
 import { classicClient, inspector2Client } from "../../emulator/support/sdk-clients";
 import { ArrivalProxy, classicCall, inspector2Call } from "./arrival-proxy";
 import { executed, waitUntil } from "./emulator-view";

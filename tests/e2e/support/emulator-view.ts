@@ -4,7 +4,7 @@ import {
     DisableCommand,
     type ResourceScanType,
 } from "@aws-sdk/client-inspector2";
-import type { CallRecord, MutationRecord, RunningEmulator } from "../../../provider/emulator";
+import type { CallRecord, MutationRecord, RunningEmulator } from "../../../emulator";
 import { classicClient, inspector2Client } from "../../emulator/support/sdk-clients";
 
 /**

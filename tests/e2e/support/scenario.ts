@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { startEmulator, type PartialSettings, type RunningEmulator } from "../../../provider/emulator";
+import { startEmulator, type PartialSettings, type RunningEmulator } from "../../../emulator";
 import { packageRoot } from "../../support/program-directory";
 import { ArrivalProxy } from "./arrival-proxy";
 import { killRunningCommands } from "./process-tree";
