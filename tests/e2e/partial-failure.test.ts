@@ -42,6 +42,18 @@ async function statuses(emulator: RunningEmulator): Promise<Record<string, ScanS
     );
 }
 
+/** `pulumi up` fails, naming the refused account and its code, after enabling the others. */
+async function upFailsOnTheRefusedAccount(scenario: Scenario): Promise<void> {
+    const result = await scenario.stack.up();
+    assert.notEqual(result.code, 0, describeResult(result));
+    assert.match(result.stdout + result.stderr, new RegExp(`${REFUSED}: ${REFUSAL}`));
+    assert.deepEqual(await statuses(scenario.emulator), {
+        [ADMINISTRATOR]: ENABLED,
+        [MEMBER_A]: ENABLED,
+        [REFUSED]: DISABLED,
+    });
+}
+
 /** The failed `up`, then refresh and destroy, as a user would run them; shared by both scenarios. */
 function refreshAndDestroyAfterFailure(scenario: Scenario): void {
     it("records the partial state with the serialised provider", async () => {
@@ -82,14 +94,7 @@ describe("e2e: a create that fails part way, then refresh and destroy", function
     });
 
     it("pulumi up fails, naming the refused account, after enabling the others", async () => {
-        const result = await scenario.stack.up();
-        assert.notEqual(result.code, 0, describeResult(result));
-        assert.match(result.stdout + result.stderr, new RegExp(`${REFUSED}: ${REFUSAL}`));
-        assert.deepEqual(await statuses(scenario.emulator), {
-            [ADMINISTRATOR]: ENABLED,
-            [MEMBER_A]: ENABLED,
-            [REFUSED]: DISABLED,
-        });
+        await upFailsOnTheRefusedAccount(scenario);
     });
 
     refreshAndDestroyAfterFailure(scenario);
@@ -110,14 +115,7 @@ describe("e2e: an update that fails part way, then refresh and destroy", functio
 
     it("pulumi up with a refused account added fails, keeping the two enabled", async () => {
         await scenario.stack.setConfig({ accountIds: [ADMINISTRATOR, MEMBER_A, REFUSED] });
-        const result = await scenario.stack.up();
-        assert.notEqual(result.code, 0, describeResult(result));
-        assert.match(result.stdout + result.stderr, new RegExp(`${REFUSED}: ${REFUSAL}`));
-        assert.deepEqual(await statuses(scenario.emulator), {
-            [ADMINISTRATOR]: ENABLED,
-            [MEMBER_A]: ENABLED,
-            [REFUSED]: DISABLED,
-        });
+        await upFailsOnTheRefusedAccount(scenario);
     });
 
     refreshAndDestroyAfterFailure(scenario);

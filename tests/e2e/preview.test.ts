@@ -45,8 +45,8 @@ describe("e2e: pulumi preview of the quickstart example", function () {
         assert.notEqual(result.code, 0, describeResult(result));
         assert.ok(
             result.stdout.includes(
-                'resourceTypes[1] "EC3" is not a resource type: use one of EC2, ECR, LAMBDA, LAMBDA_CODE, ' +
-                    "CODE_REPOSITORY",
+                'resourceTypes[1] "EC3" is not a resource type: use EC2, ECR, LAMBDA, LAMBDA_CODE or ' +
+                    "CODE_REPOSITORY (any letter case)",
             ),
             describeResult(result),
         );
@@ -107,7 +107,7 @@ describe("e2e: pulumi preview of the release-gate example", function () {
         assert.notEqual(result.code, 0, describeResult(result));
         assert.ok(
             result.stdout.includes(
-                'failOnFindings "Severe" is not a severity; use High, Medium, Low or Informational (any letter case)',
+                'failOnFindings "Severe" is not a severity: use High, Medium, Low or Informational (any letter case)',
             ),
             describeResult(result),
         );
