@@ -17,7 +17,7 @@ export interface RunningEmulator {
     readonly url: string;
     /**
      * Environment for SDK clients/CLIs: AWS_ENDPOINT_URL_INSPECTOR2, AWS_ENDPOINT_URL_INSPECTOR,
-     * AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (the delegated administrator's), AWS_REGION.
+     * AWS_ENDPOINT_URL_STS, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (the delegated administrator's), AWS_REGION.
      */
     readonly env: Readonly<Record<string, string>>;
     /** The seeded Inspector Classic assessment template (in the default region, administrator account). */
@@ -27,7 +27,7 @@ export interface RunningEmulator {
 }
 
 export interface EmulatorAdmin {
-    /** Forgets all service state and the call log. */
+    /** Forgets all service state (temporary credentials from STS included) and the call log. */
     reset(): void;
     /** Deep-merges over the current settings; arrays replace. Throws on invalid settings. */
     updateSettings(settings: PartialSettings): void;

@@ -1,26 +1,34 @@
 import { ActivityLog } from "./activity-log";
 import { FaultInjector } from "./faults/fault-injector";
 import { mergeSettings } from "./settings/merge-settings";
-import type { EmulatedService, ServiceName } from "./service";
+import type { EmulatedService, ServiceContext, ServiceName } from "./service";
 import type { ServiceFactory, ServiceSet } from "./service-set";
 import type { EmulatorSettings, PartialSettings } from "./settings/settings";
 import { InvalidSettingsError } from "./settings/invalid-settings-error";
 import { settingsProblems } from "./settings/settings-validation";
+import type { SigningKey } from "./signature/verify-signature";
+import { accountKey } from "./signature/verify-signature";
+import { StsService } from "./sts/service";
 
-/** The state a state file keeps: settings and each service's snapshot. */
+/**
+ * The state a state file keeps: settings and each service's snapshot. State files written before STS was served
+ * have no `sts` entry.
+ */
 export interface RuntimeSnapshot {
     readonly settings: EmulatorSettings;
-    readonly services: Readonly<Record<ServiceName, unknown>>;
+    readonly services: Readonly<Record<Exclude<ServiceName, "sts">, unknown>> & { readonly sts?: unknown };
 }
 
 /**
  * One emulator's moving parts apart from HTTP: live settings, the services, fault choices and the logs. The admin
- * API and the request pipeline both act through it.
+ * API and the request pipeline both act through it. STS belongs to the core rather than to the service set: the
+ * credentials it issues sign requests to every service.
  */
 export class EmulatorRuntime {
     readonly log = new ActivityLog();
     readonly faults: FaultInjector;
     private readonly services: ServiceSet;
+    private readonly sts: StsService;
     private currentSettings: EmulatorSettings;
     private seededTemplateArn = "";
 
@@ -32,11 +40,13 @@ export class EmulatorRuntime {
         assertValidSettings(settings);
         this.currentSettings = settings;
         this.faults = new FaultInjector(settings.seed);
-        this.services = createServices((service) => ({
+        const contextFor = (service: ServiceName): ServiceContext => ({
             now: () => this.now(),
             settings: () => this.currentSettings,
             countMutation: (operation, accountId) => this.countMutation(service, operation, accountId),
-        }));
+        });
+        this.services = createServices(contextFor);
+        this.sts = new StsService(contextFor("sts"));
     }
 
     settings(): EmulatorSettings {
@@ -52,7 +62,17 @@ export class EmulatorRuntime {
     }
 
     service(name: ServiceName): EmulatedService {
-        return this.services[name];
+        return name === "sts" ? this.sts : this.services[name];
+    }
+
+    /** The key behind an access key ID: an account's long-term key pair, else temporary credentials from STS. */
+    signingKey(accessKeyId: string): SigningKey | undefined {
+        return accountKey(this.currentSettings.accounts, accessKeyId) ?? this.sts.signingKey(accessKeyId);
+    }
+
+    /** Grows with every change the state file keeps (executed mutations, issued credentials). */
+    get changeCount(): number {
+        return this.log.mutationCount + this.sts.changeCount;
     }
 
     get templateArn(): string {
@@ -75,6 +95,7 @@ export class EmulatorRuntime {
     reset(): void {
         this.services.inspector2.reset();
         this.services.inspector.reset();
+        this.sts.reset();
         this.log.clear();
         this.faults.restart(this.currentSettings.seed);
         this.seedDefaults();
@@ -86,6 +107,7 @@ export class EmulatorRuntime {
             services: {
                 inspector2: this.services.inspector2.snapshot(),
                 inspector: this.services.inspector.snapshot(),
+                sts: this.sts.snapshot(),
             },
         };
     }
@@ -94,6 +116,7 @@ export class EmulatorRuntime {
     restore(snapshot: RuntimeSnapshot): void {
         this.services.inspector2.restore(snapshot.services.inspector2);
         this.services.inspector.restore(snapshot.services.inspector);
+        if (snapshot.services.sts !== undefined) this.sts.restore(snapshot.services.sts);
     }
 
     private countMutation(service: ServiceName, operation: string, accountId: string): void {

@@ -65,6 +65,7 @@ function environmentFor(url: string, settings: EmulatorSettings): Record<string,
     return {
         AWS_ENDPOINT_URL_INSPECTOR2: url,
         AWS_ENDPOINT_URL_INSPECTOR: url,
+        AWS_ENDPOINT_URL_STS: url,
         AWS_ACCESS_KEY_ID: signer?.accessKeyId ?? "",
         AWS_SECRET_ACCESS_KEY: signer?.secretAccessKey ?? "",
         AWS_REGION: settings.region,

@@ -15,13 +15,17 @@ export type {
     DelaySettings,
     EmulatorSettings,
     FaultSettings,
+    OrganizationPolicySettings,
     PartialSettings,
     ResourceType,
+    RoleSettings,
+    ScanFindingSettings,
+    ScanResourceSettings,
 } from "./settings/settings";
 export { DEFAULT_SETTINGS } from "./settings/default-settings";
 export { ServiceError } from "./service-error";
 
-/** Starts a local Inspector (v2 and Classic) on 127.0.0.1; resolves once it listens. */
+/** Starts a local Inspector (v2 and Classic) with STS on 127.0.0.1; resolves once it listens. */
 export function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
     return startEmulatorWith(options, createInspectorServices);
 }

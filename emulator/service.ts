@@ -1,7 +1,7 @@
 import type { EmulatorSettings } from "./settings/settings";
 
 /** The wire name of each emulated service, which is also its SigV4 signing name. */
-export type ServiceName = "inspector2" | "inspector";
+export type ServiceName = "inspector2" | "inspector" | "sts";
 
 /** Who signed a request, as established by the signature check. */
 export interface Caller {

@@ -10,7 +10,7 @@ export interface CliOptions {
 
 export const USAGE = `Usage: inspector-emulator [options]
 
-Runs a local Amazon Inspector (v2 and Classic) on 127.0.0.1.
+Runs a local Amazon Inspector (v2 and Classic) and STS on 127.0.0.1.
 
 Options:
   --port <number>       Port to listen on (default 0: a free port)

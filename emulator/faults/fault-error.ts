@@ -9,6 +9,7 @@ import type { FaultSettings } from "../settings/settings";
  */
 export function faultError(service: ServiceName, fault: FaultSettings): ServiceError {
     const injected = `(injected fault on ${fault.operation})`;
+    if (service === "sts") return stsFaultError(fault, injected);
     switch (fault.kind) {
         case "throttle": {
             const retryAfterSeconds = fault.value ?? 1;
@@ -52,6 +53,29 @@ export function faultError(service: ServiceName, fault: FaultSettings): ServiceE
                       503,
                       `The service is temporarily unavailable ${injected}`,
                   );
+        case "latency":
+        case "drop":
+            throw new Error(`A ${fault.kind} fault does not answer with an error`);
+    }
+}
+
+/** STS's answers: 400 `Throttling` (which SDKs retry), 500 `InternalFailure`, 503 `ServiceUnavailable`. */
+function stsFaultError(fault: FaultSettings, injected: string): ServiceError {
+    switch (fault.kind) {
+        case "throttle":
+            return new ServiceError(
+                "Throttling",
+                400,
+                `Rate exceeded ${injected}`,
+                {},
+                {
+                    "retry-after": String(fault.value ?? 1),
+                },
+            );
+        case "internal":
+            return new ServiceError("InternalFailure", 500, `Internal failure ${injected}`);
+        case "unavailable":
+            return new ServiceError("ServiceUnavailable", 503, `The service is unavailable ${injected}`);
         case "latency":
         case "drop":
             throw new Error(`A ${fault.kind} fault does not answer with an error`);

@@ -36,7 +36,8 @@ export class FaultInjector {
     decide(service: ServiceName, operation: string, faults: readonly FaultSettings[]): FaultDecision {
         let latencyMs = 0;
         for (const fault of faults) {
-            if (fault.service !== undefined && fault.service !== service) continue;
+            // A fault that names no service is meant for Inspector, whose calls it was made for; STS is left alone.
+            if (fault.service === undefined ? service === "sts" : fault.service !== service) continue;
             if (fault.operation !== "*" && fault.operation !== operation) continue;
             const injected = this.injected.get(fault) ?? 0;
             if (fault.count !== undefined && injected >= fault.count) continue;

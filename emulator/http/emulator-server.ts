@@ -6,12 +6,13 @@ import type { ServiceName } from "../service";
 import type { ArrivedRequest } from "../signature/verify-signature";
 import { ADMIN_PREFIX, handleAdminRequest } from "./admin-request";
 import { AwsJsonProtocol } from "./aws-json-protocol";
+import { AwsQueryProtocol } from "./aws-query-protocol";
 import { readBody } from "./read-body";
 import { RestJsonProtocol } from "./rest-json-protocol";
 import { handleServiceRequest } from "./service-request";
 import type { WireProtocol, WireResponse } from "./wire-protocol";
 
-/** Inspector requests are small; anything past this is refused with 413 instead of being buffered. */
+/** Inspector and STS requests are small; anything past this is refused with 413 instead of being buffered. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /**
@@ -30,6 +31,7 @@ export class EmulatorServer {
         this.protocols = {
             inspector2: new RestJsonProtocol("inspector2"),
             inspector: new AwsJsonProtocol("inspector"),
+            sts: new AwsQueryProtocol("sts"),
         };
         this.server = createServer((request, response) => {
             this.handle(request, response).catch((error: unknown) => {
@@ -90,12 +92,12 @@ export class EmulatorServer {
             headers: flattenHeaders(request.headers),
             body,
         };
-        const mutationsBefore = this.runtime.log.mutationCount;
+        const changesBefore = this.runtime.changeCount;
         const outcome = await handleServiceRequest(this.runtime, this.protocols, arrived, {
             oversized,
             signal: this.closing.signal,
         });
-        if (this.runtime.log.mutationCount !== mutationsBefore) this.onChange();
+        if (this.runtime.changeCount !== changesBefore) this.onChange();
         if ("drop" in outcome) {
             request.socket.destroy();
             return;

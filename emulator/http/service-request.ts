@@ -8,6 +8,7 @@ import { parseAuthorization } from "../signature/authorization-header";
 import type { ArrivedRequest } from "../signature/verify-signature";
 import { verifySignature } from "../signature/verify-signature";
 import { validateInput } from "../validation/validate-input";
+import { AwsQueryProtocol } from "./aws-query-protocol";
 import type { WireProtocol, WireResponse } from "./wire-protocol";
 
 /** What to do with a request to a service: answer it, or drop the connection (an injected fault). */
@@ -49,9 +50,10 @@ export async function handleServiceRequest(
         const settings = runtime.settings();
         caller = verifySignature(request, {
             service,
-            accounts: settings.accounts,
+            keyFor: (accessKeyId) => runtime.signingKey(accessKeyId),
             now: runtime.now(),
             clockSkewMs: settings.clockSkewMs,
+            errorCodes: protocol.authErrorCodes,
         });
         const match = protocol.route(request);
         if (!match) throw protocol.unknownOperation(request);
@@ -88,11 +90,12 @@ export async function handleServiceRequest(
 }
 
 /**
- * Both services share one address: Classic calls name their operation in `X-Amz-Target` (and sign for
- * `inspector`); everything else is Inspector v2.
+ * All services share one address: Classic calls name their operation in `X-Amz-Target` (and sign for
+ * `inspector`), STS calls are awsQuery (a form body, or a GET naming an Action); everything else is Inspector v2.
  */
 function addressedService(request: ArrivedRequest): ServiceName {
     if (request.headers["x-amz-target"] !== undefined) return "inspector";
+    if (AwsQueryProtocol.addresses(request)) return "sts";
     const authorization = request.headers["authorization"];
     if (authorization !== undefined) {
         const parsed = parseAuthorization(authorization);
@@ -104,7 +107,12 @@ function addressedService(request: ArrivedRequest): ServiceName {
 /** An emulator bug, not the caller's mistake: a 5xx the SDK retries, with the cause in the message. */
 function unexpectedError(service: ServiceName, error: unknown): ServiceError {
     const message = `The emulator failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
-    return service === "inspector2"
-        ? new ServiceError("InternalServerException", 500, message)
-        : new ServiceError("InternalException", 500, message, { canRetry: true });
+    switch (service) {
+        case "inspector2":
+            return new ServiceError("InternalServerException", 500, message);
+        case "inspector":
+            return new ServiceError("InternalException", 500, message, { canRetry: true });
+        case "sts":
+            return new ServiceError("InternalFailure", 500, message);
+    }
 }

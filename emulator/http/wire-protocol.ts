@@ -1,8 +1,8 @@
 import type { ServiceName } from "../service";
 import type { ServiceError } from "../service-error";
-import type { ArrivedRequest } from "../signature/verify-signature";
+import type { ArrivedRequest, AuthErrorCodes } from "../signature/verify-signature";
 
-/** An answer ready to write: status, headers and the JSON text. */
+/** An answer ready to write: status, headers and the body text (JSON, or XML for awsQuery). */
 export interface WireResponse {
     readonly status: number;
     readonly headers: Readonly<Record<string, string>>;
@@ -18,6 +18,8 @@ export interface RouteMatch {
 /** How one service's wire protocol names operations and encodes inputs, outputs and errors. */
 export interface WireProtocol {
     readonly service: ServiceName;
+    /** The codes of authentication failures, when they differ from the JSON services'. */
+    readonly authErrorCodes?: AuthErrorCodes;
     /** The modelled operation the request addresses, or undefined when it addresses none. */
     route(request: ArrivedRequest): RouteMatch | undefined;
     /** A short description of what the request addressed, for the call log and the unknown-operation error. */

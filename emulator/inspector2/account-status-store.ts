@@ -22,6 +22,12 @@ export class AccountStatusStore {
         return result;
     }
 
+    /** When `type` became (or will become) ENABLED in the account and region; undefined unless enabling is asked. */
+    enabledAt(accountId: string, region: string, type: ResourceType): number | undefined {
+        const transition = this.regions.get(region)?.get(accountId)?.[type];
+        return transition?.target === "ENABLED" ? transition.settlesAt : undefined;
+    }
+
     /** Sends each of `resourceTypes` towards `target`, each with its own delay. */
     request(
         accountId: string,

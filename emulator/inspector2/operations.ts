@@ -3,7 +3,10 @@ import { disable } from "./operations/disable";
 import { enable } from "./operations/enable";
 import { getDelegatedAdminAccount } from "./operations/get-delegated-admin-account";
 import { getMember } from "./operations/get-member";
+import { listCoverage } from "./operations/list-coverage";
 import { listDelegatedAdminAccounts } from "./operations/list-delegated-admin-accounts";
+import { listFindingAggregations } from "./operations/list-finding-aggregations";
+import { listFindings } from "./operations/list-findings";
 import { listMembers } from "./operations/list-members";
 import type { Inspector2Handler } from "./runtime";
 
@@ -22,4 +25,7 @@ export const INSPECTOR2_OPERATIONS: ReadonlyMap<string, Inspector2Handler> = new
     ["ListDelegatedAdminAccounts", listDelegatedAdminAccounts],
     ["ListMembers", listMembers],
     ["GetMember", getMember],
+    ["ListCoverage", listCoverage],
+    ["ListFindings", listFindings],
+    ["ListFindingAggregations", listFindingAggregations],
 ]);

@@ -2,9 +2,13 @@ import type { Caller, EmulatedService, ServiceContext } from "../service";
 import { ServiceError } from "../service-error";
 import { INSPECTOR2_OPERATIONS } from "./operations";
 import type { Inspector2Runtime } from "./runtime";
+import { scanResourcesOf } from "./scans/scan-resource";
 import { Inspector2State } from "./state";
 
-/** Inspector (v2): account enablement per resource type and region, and the organisation around it. */
+/**
+ * Inspector (v2): account enablement per resource type and region, the organisation around it, and the coverage and
+ * findings of the resources in the settings.
+ */
 export class Inspector2Service implements EmulatedService {
     readonly name = "inspector2" as const;
     readonly operations: readonly string[] = [...INSPECTOR2_OPERATIONS.keys()];
@@ -12,6 +16,7 @@ export class Inspector2Service implements EmulatedService {
 
     constructor(context: ServiceContext) {
         this.runtime = { context, state: new Inspector2State() };
+        this.startSightings();
     }
 
     async handle(
@@ -32,6 +37,7 @@ export class Inspector2Service implements EmulatedService {
 
     reset(): void {
         this.runtime.state.reset();
+        this.startSightings();
     }
 
     snapshot(): unknown {
@@ -40,5 +46,17 @@ export class Inspector2Service implements EmulatedService {
 
     restore(snapshot: unknown): void {
         this.runtime.state.restore(snapshot);
+        // Resources the snapshot has not seen appear now.
+        this.runtime.state.sightings.see(this.resourceKeys(), this.runtime.context.now());
+    }
+
+    /** The resources in the settings now appear now, as at a start. */
+    private startSightings(): void {
+        this.runtime.state.sightings.begin(this.runtime.context.now(), this.resourceKeys());
+    }
+
+    private resourceKeys(): string[] {
+        const settings = this.runtime.context.settings();
+        return scanResourcesOf(settings.scanResources, settings.region).map((resource) => resource.key);
     }
 }

@@ -2,6 +2,7 @@ import { AccountStatusStore, type AccountStatusSnapshot } from "./account-status
 import { IdempotencyStore, type IdempotencySnapshot } from "./idempotency";
 import { InjectedFailures, type InjectedFailuresSnapshot } from "./injected-failures";
 import { MemberRecords, type MemberRecordsSnapshot } from "./member-records";
+import { ResourceSightings, type ResourceSightingsSnapshot } from "./scans/resource-sightings";
 
 const SNAPSHOT_FORMAT = "inspector2-state/1";
 
@@ -12,6 +13,8 @@ export interface Inspector2Snapshot {
     readonly failures: InjectedFailuresSnapshot;
     readonly tokens: IdempotencySnapshot;
     readonly members: MemberRecordsSnapshot;
+    /** Absent in state files written before findings were emulated. */
+    readonly sightings?: ResourceSightingsSnapshot;
 }
 
 /** Everything the Inspector (v2) emulation remembers between calls. */
@@ -20,6 +23,8 @@ export class Inspector2State {
     readonly failures = new InjectedFailures();
     readonly tokens = new IdempotencyStore();
     readonly members = new MemberRecords();
+    /** Reset by the service, which knows the clock and the resources. */
+    readonly sightings = new ResourceSightings();
 
     reset(): void {
         this.statuses.reset();
@@ -35,6 +40,7 @@ export class Inspector2State {
             failures: this.failures.snapshot(),
             tokens: this.tokens.snapshot(),
             members: this.members.snapshot(),
+            sightings: this.sightings.snapshot(),
         };
     }
 
@@ -48,6 +54,7 @@ export class Inspector2State {
         this.failures.restore(snapshot.failures);
         this.tokens.restore(snapshot.tokens);
         this.members.restore(snapshot.members);
+        if (snapshot.sightings) this.sightings.restore(snapshot.sightings);
     }
 }
 

@@ -6,6 +6,9 @@ import type { ServiceModel } from "./service-model";
 const MODEL_FILES: Readonly<Record<ServiceName, string>> = {
     inspector2: "inspector2-2020-06-08.botocore.json",
     inspector: "inspector-2016-02-16.botocore.json",
+    // botocore 1.44.8 from PyPI (`pip download botocore --no-deps`), botocore/data/sts/2011-06-15/service-2.json.gz,
+    // with the documentation strings left out.
+    sts: "sts-2011-06-15.botocore.json",
 };
 
 /**
@@ -36,5 +39,5 @@ function modelPath(file: string): string {
         const path = join(directory, file);
         if (existsSync(path)) return path;
     }
-    throw new Error(`The Inspector model ${file} is missing; looked in ${MODEL_DIRECTORIES.join(", ")}`);
+    throw new Error(`The API model ${file} is missing; looked in ${MODEL_DIRECTORIES.join(", ")}`);
 }

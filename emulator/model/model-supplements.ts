@@ -17,10 +17,12 @@ export const UNIQUE_ITEM_LISTS: Readonly<Record<ServiceName, ReadonlySet<string>
         "TargetAccountList",
     ]),
     inspector: new Set(),
+    sts: new Set(),
 };
 
 /** HTTP statuses of errors whose botocore shape has none (Smithy `@httpError`). */
 export const ERROR_STATUS_CODES: Readonly<Record<ServiceName, Readonly<Record<string, number>>>> = {
     inspector2: {},
     inspector: { AccessDeniedException: 403, ServiceTemporarilyUnavailableException: 503 },
+    sts: {},
 };

@@ -7,6 +7,9 @@ export interface ServiceModel {
 
 export interface ModelMetadata {
     readonly protocol: string;
+    readonly apiVersion?: string;
+    /** The awsQuery protocol's XML namespace of answers. */
+    readonly xmlNamespace?: string;
     readonly signingName?: string;
     readonly endpointPrefix: string;
     readonly targetPrefix?: string;
@@ -28,6 +31,8 @@ export interface ShapeReference {
     readonly location?: MemberLocation;
     readonly locationName?: string;
     readonly idempotencyToken?: boolean;
+    /** awsQuery: the element an operation's output travels in (`<Operation>Result`). */
+    readonly resultWrapper?: string;
 }
 
 export type ShapeType =
@@ -50,6 +55,8 @@ export interface ShapeModel {
     /** A structure of which exactly one member is set. */
     readonly union?: boolean;
     readonly member?: ShapeReference;
+    /** awsQuery: list items repeat the list's own name instead of nesting under `member`. */
+    readonly flattened?: boolean;
     readonly key?: ShapeReference;
     readonly value?: ShapeReference;
     readonly min?: number;

@@ -1,3 +1,4 @@
+import { DEFAULT_SCAN_RESOURCES } from "./default-scan-resources";
 import type { EmulatorSettings } from "./settings";
 
 /** The delegated administrator's account, the one the printed environment signs as. */
@@ -27,7 +28,13 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
             role: "standalone",
         },
     ],
-    delays: { enablingMs: 200, disablingMs: 200 },
+    roles: [
+        { roleArn: `arn:aws:iam::${DEFAULT_ADMINISTRATOR_ACCOUNT_ID}:role/InspectorDeployer` },
+        { roleArn: "arn:aws:iam::999988887777:role/InspectorDeployer" },
+    ],
+    organizationPolicies: [],
+    delays: { enablingMs: 200, disablingMs: 200, scanMs: 500 },
+    scanResources: DEFAULT_SCAN_RESOURCES,
     faults: [],
     classic: { timeScale: 3600, maxConcurrentRuns: 10 },
     clockSkewMs: 15 * 60 * 1000,

@@ -1,17 +1,30 @@
 import { loadModel } from "../model/load-model";
 import { REGION_PATTERN } from "../region-pattern";
+import { organizationPolicyProblems, roleProblems } from "./access-settings-problems";
 import { CLASSIC_BEHAVIOUR_KEYS, classicBehaviourProblems } from "./classic-settings-problems";
+import { scanDelayProblems, scanResourceProblems } from "./scan-settings-problems";
 
-const TOP_LEVEL_KEYS = ["region", "seed", "accounts", "delays", "faults", "classic", "clockSkewMs"];
+const TOP_LEVEL_KEYS = [
+    "region",
+    "seed",
+    "accounts",
+    "roles",
+    "organizationPolicies",
+    "delays",
+    "scanResources",
+    "faults",
+    "classic",
+    "clockSkewMs",
+];
 const ACCOUNT_KEYS = ["accountId", "accessKeyId", "secretAccessKey", "role", "state", "failures"];
-const DELAY_KEYS = ["enablingMs", "disablingMs", "overrides"];
+const DELAY_KEYS = ["enablingMs", "disablingMs", "scanMs", "overrides"];
 const OVERRIDE_KEYS = ["resourceType", "region", "enablingMs", "disablingMs"];
 const FAULT_KEYS = ["service", "operation", "kind", "probability", "count", "value"];
 const CLASSIC_KEYS = ["timeScale", "maxConcurrentRuns", ...CLASSIC_BEHAVIOUR_KEYS];
 const ROLES = ["administrator", "member", "standalone"];
 const ACCOUNT_STATES = ["active", "suspended", "isolated"];
 const FAULT_KINDS = ["throttle", "internal", "unavailable", "latency", "drop"];
-const SERVICES = ["inspector2", "inspector"];
+const SERVICES = ["inspector2", "inspector", "sts"];
 const RESOURCE_TYPES = ["EC2", "ECR", "LAMBDA", "LAMBDA_CODE", "CODE_REPOSITORY"];
 
 /**
@@ -33,7 +46,10 @@ export function settingsProblems(settings: unknown): string[] {
     checkInteger("seed", settings.seed, Number.MIN_SAFE_INTEGER, report);
     checkNumber("clockSkewMs", settings.clockSkewMs, 0, report);
     checkAccounts(settings.accounts, report);
+    roleProblems(settings.roles, report);
+    organizationPolicyProblems(settings.organizationPolicies, settings.accounts, report);
     checkDelays(settings.delays, report);
+    scanResourceProblems(settings.scanResources, report);
     checkFaults(settings.faults, report);
     if (isObject(settings.classic)) {
         unknownKeys("classic", settings.classic, CLASSIC_KEYS, report);
@@ -116,6 +132,7 @@ function checkDelays(delays: unknown, report: Report): void {
     unknownKeys("delays", delays, DELAY_KEYS, report);
     checkNumber("delays.enablingMs", delays.enablingMs, 0, report);
     checkNumber("delays.disablingMs", delays.disablingMs, 0, report);
+    scanDelayProblems(delays.scanMs, report);
     if (delays.overrides === undefined) return;
     if (!Array.isArray(delays.overrides))
         return report("delays.overrides", delays.overrides, "must be a list");

@@ -1,3 +1,12 @@
+import type { ScanResourceSettings } from "./scan-settings";
+
+export type {
+    FindingSeverity,
+    ScanFindingSettings,
+    ScanResourceSettings,
+    ScanResourceType,
+} from "./scan-settings";
+
 /** The Inspector (v2) resource types, as Enable takes them. */
 export type ResourceType = "EC2" | "ECR" | "LAMBDA" | "LAMBDA_CODE" | "CODE_REPOSITORY";
 
@@ -20,12 +29,42 @@ export interface AccountSettings {
     readonly failures?: readonly { readonly errorCode: string; readonly times: number }[];
 }
 
+/**
+ * An IAM role that STS AssumeRole hands out temporary credentials for. Any key the emulator knows (an account's
+ * or temporary credentials) may assume it; with `externalId`, only callers that pass that external ID.
+ */
+export interface RoleSettings {
+    /** `arn:aws:iam::<account>:role/<name>` (a path before the name is allowed). */
+    readonly roleArn: string;
+    readonly externalId?: string;
+}
+
+/**
+ * An AWS Organizations Inspector policy that manages scanning of some resource types in some accounts: for those
+ * pairs BatchGetAccountStatus reports the policy's state, and Enable and Disable refuse to change them with
+ * `BLOCKED_BY_ORGANIZATION_POLICY`.
+ */
+export interface OrganizationPolicySettings {
+    /** `p-` and 8 to 128 letters, digits or underscores, as AWS Organizations policy IDs are. */
+    readonly policyId: string;
+    /** Accounts of the organisation (its administrator or members). */
+    readonly accountIds: readonly string[];
+    readonly resourceTypes: readonly ResourceType[];
+    /** The status the policy holds the types at. */
+    readonly state: "ENABLED" | "DISABLED";
+}
+
 /** How long the transitional statuses last, in milliseconds. */
 export interface DelaySettings {
     /** ENABLING before ENABLED. */
     readonly enablingMs: number;
     /** DISABLING before DISABLED. */
     readonly disablingMs: number;
+    /**
+     * How long a covered resource stays PENDING_INITIAL_SCAN after it was pushed or its type was enabled (whichever
+     * came later), before its findings are listed. Default 500 (absent: 500).
+     */
+    readonly scanMs?: number;
     /** Overrides per resource type and/or region (the most specific match wins). */
     readonly overrides?: readonly {
         readonly resourceType?: ResourceType;
@@ -37,7 +76,8 @@ export interface DelaySettings {
 
 /** A fault injected into one operation (or `*` for all), deterministic from the seed. */
 export interface FaultSettings {
-    readonly service?: "inspector2" | "inspector";
+    /** Without a service, the fault applies to the Inspector services (inspector2, inspector), not to STS. */
+    readonly service?: "inspector2" | "inspector" | "sts";
     /** A model operation name, or `*`. */
     readonly operation: string;
     readonly kind: "throttle" | "internal" | "unavailable" | "latency" | "drop";
@@ -83,7 +123,13 @@ export interface EmulatorSettings {
     /** Seeds findings counts and fault choices, so runs repeat exactly. */
     readonly seed: number;
     readonly accounts: readonly AccountSettings[];
+    /** The roles STS AssumeRole serves. */
+    readonly roles: readonly RoleSettings[];
+    /** AWS Organizations Inspector policies in force; none by default. */
+    readonly organizationPolicies: readonly OrganizationPolicySettings[];
     readonly delays: DelaySettings;
+    /** The resources Inspector (v2) covers and their findings; a small example set by default. */
+    readonly scanResources: readonly ScanResourceSettings[];
     readonly faults: readonly FaultSettings[];
     readonly classic: ClassicSettings;
     /** Allowed difference between the signature's date and the clock, in milliseconds (AWS: 15 minutes). */
@@ -92,7 +138,7 @@ export interface EmulatorSettings {
 
 /**
  * Settings that differ from others, deep-merged over them: nested objects merge member by member, while arrays
- * (accounts, faults, overrides) replace the whole list.
+ * (accounts, roles, organizationPolicies, scanResources, faults, overrides) replace the whole list.
  */
 export type PartialSettings = DeepPartial<EmulatorSettings>;
 

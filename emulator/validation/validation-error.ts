@@ -3,6 +3,7 @@ import type { ServiceName } from "../service";
 import type { ServiceError } from "../service-error";
 import { classicInvalidInput } from "./classic-invalid-input";
 import { inspector2ValidationError } from "./inspector2-validation-error";
+import { stsValidationError } from "./sts-validation-error";
 import type { Violation } from "./violation";
 
 /** The error each service answers invalid input with. */
@@ -12,7 +13,12 @@ export function validationError(
     operation: string,
     violations: readonly Violation[],
 ): ServiceError {
-    return service === "inspector2"
-        ? inspector2ValidationError(violations)
-        : classicInvalidInput(model, operation, violations);
+    switch (service) {
+        case "inspector2":
+            return inspector2ValidationError(violations);
+        case "inspector":
+            return classicInvalidInput(model, operation, violations);
+        case "sts":
+            return stsValidationError(violations);
+    }
 }

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BatchGetAccountStatusCommand } from "@aws-sdk/client-inspector2";
 import { Inspector2Client } from "@aws-sdk/client-inspector2";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import type { EmulatorSettings } from "../../emulator";
 
 /** The compiled CLI, run with the Node that runs the tests (22, from node_modules). */
@@ -79,6 +80,7 @@ describe("inspector-emulator CLI", () => {
             assert.deepEqual(env, {
                 AWS_ENDPOINT_URL_INSPECTOR2: url,
                 AWS_ENDPOINT_URL_INSPECTOR: url,
+                AWS_ENDPOINT_URL_STS: url,
                 AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
                 AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
                 AWS_REGION: "eu-central-1",
@@ -96,6 +98,19 @@ describe("inspector-emulator CLI", () => {
             const status = await client.send(new BatchGetAccountStatusCommand({}));
             assert.equal(status.accounts?.[0]?.accountId, "111122223333");
             client.destroy();
+
+            const sts = new STSClient({
+                endpoint: env.AWS_ENDPOINT_URL_STS,
+                region: env.AWS_REGION,
+                credentials: {
+                    accessKeyId: env.AWS_ACCESS_KEY_ID,
+                    secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
+                },
+                maxAttempts: 1,
+            });
+            const identity = await sts.send(new GetCallerIdentityCommand({}));
+            assert.equal(identity.Account, "111122223333");
+            sts.destroy();
 
             const settings = (await (await fetch(`${url}/_emulator/settings`)).json()) as EmulatorSettings;
             assert.equal(settings.seed, 7);

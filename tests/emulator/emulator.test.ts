@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import { DescribeAssessmentRunsCommand, StartAssessmentRunCommand } from "@aws-sdk/client-inspector";
 import { InspectorClient } from "@aws-sdk/client-inspector";
 import { BatchGetAccountStatusCommand, EnableCommand, Inspector2Client } from "@aws-sdk/client-inspector2";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import type { RunningEmulator } from "../../emulator";
 import { startEmulator } from "../../emulator";
 import { classicClient, inspector2Client } from "./support/sdk-clients";
@@ -21,6 +23,7 @@ describe("startEmulator", () => {
         assert.deepEqual(emulator.env, {
             AWS_ENDPOINT_URL_INSPECTOR2: emulator.url,
             AWS_ENDPOINT_URL_INSPECTOR: emulator.url,
+            AWS_ENDPOINT_URL_STS: emulator.url,
             AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
             AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
             AWS_REGION: "us-east-1",
@@ -79,6 +82,44 @@ describe("startEmulator", () => {
             [
                 ["inspector2", "Enable"],
                 ["inspector", "StartAssessmentRun"],
+            ],
+        );
+    });
+
+    it("serves STS to SDK clients configured only through its environment, assumed roles included", async () => {
+        const emulator = await start();
+        const saved = { ...process.env };
+        Object.assign(process.env, emulator.env);
+        try {
+            const sts = new STSClient({ maxAttempts: 1 });
+            assert.equal((await sts.send(new GetCallerIdentityCommand({}))).Account, "111122223333");
+            sts.destroy();
+
+            // The SDK's own role provider calls AssumeRole through AWS_ENDPOINT_URL_STS too.
+            const credentials = fromTemporaryCredentials({
+                params: {
+                    RoleArn: "arn:aws:iam::999988887777:role/InspectorDeployer",
+                    RoleSessionName: "from-env",
+                },
+            });
+            const asRole = new Inspector2Client({ credentials, maxAttempts: 1 });
+            const status = await asRole.send(new BatchGetAccountStatusCommand({}));
+            assert.equal(status.accounts?.[0]?.accountId, "999988887777");
+            asRole.destroy();
+        } finally {
+            for (const key of Object.keys(emulator.env)) {
+                if (saved[key] === undefined) delete process.env[key];
+                else process.env[key] = saved[key];
+            }
+        }
+        assert.deepEqual(
+            emulator.admin
+                .calls()
+                .map(({ service, operation, accountId }) => [service, operation, accountId]),
+            [
+                ["sts", "GetCallerIdentity", "111122223333"],
+                ["sts", "AssumeRole", "111122223333"],
+                ["inspector2", "BatchGetAccountStatus", "999988887777"],
             ],
         );
     });

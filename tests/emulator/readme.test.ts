@@ -35,8 +35,17 @@ describe("the README's emulator section", () => {
         }
     });
 
+    it("lists the default roles with their external IDs", () => {
+        for (const role of DEFAULT_SETTINGS.roles) {
+            const row = SECTION.split("\n").find((line) => line.startsWith(`| \`${role.roleArn}\``));
+            assert.ok(row, `no row for ${role.roleArn}`);
+            assert.ok(row.includes(role.externalId ? `\`${role.externalId}\`` : "none"), row);
+        }
+    });
+
     it("shows the environment lines the emulator prints, with the default keys", () => {
         for (const line of [
+            "export AWS_ENDPOINT_URL_STS=http://127.0.0.1:4566",
             "export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE",
             "export AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
             `export AWS_REGION=${DEFAULT_SETTINGS.region}`,

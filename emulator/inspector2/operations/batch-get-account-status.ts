@@ -2,6 +2,7 @@ import type { Caller } from "../../service";
 import { accountStatus } from "../account-status";
 import { stringListMember } from "../input";
 import { Organisation } from "../organisation";
+import { withPolicies } from "../organization-policies";
 import type { Inspector2Runtime } from "../runtime";
 import {
     resourceStateShape,
@@ -16,7 +17,8 @@ import { targetAccountIds } from "../target-accounts";
 /**
  * BatchGetAccountStatus: the status of each account the caller manages, in the caller's region. Suspended
  * accounts show SUSPENDED and isolated ones carry ACCOUNT_IS_ISOLATED in their state; accounts the caller may not
- * manage (or that are unknown) land in `failedAccounts`.
+ * manage (or that are unknown) land in `failedAccounts`. A type an organisation policy manages shows the policy's
+ * state.
  */
 export function batchGetAccountStatus(
     runtime: Inspector2Runtime,
@@ -42,7 +44,11 @@ export function batchGetAccountStatus(
         const statuses =
             refusal?.kind === "suspended"
                 ? uniformStatuses("SUSPENDED")
-                : state.statuses.statuses(accountId, caller.region, now);
+                : withPolicies(
+                      context.settings().organizationPolicies,
+                      accountId,
+                      state.statuses.statuses(accountId, caller.region, now),
+                  );
         const accountState: StateShape = { status: accountStatus(Object.values(statuses)) };
         if (refusal?.kind === "isolated") {
             accountState.errorCode = refusal.errorCode;

@@ -59,6 +59,23 @@ describe("FaultInjector", () => {
         assert.equal(injector.decide("inspector2", "Enable", faults).fault, undefined);
     });
 
+    it("leaves STS alone unless a fault names it", () => {
+        const injector = new FaultInjector(42);
+        const faults: FaultSettings[] = [
+            { operation: "*", kind: "internal", probability: 0.5 },
+            { operation: "*", kind: "latency", value: 5 },
+        ];
+        const before = new FaultInjector(42);
+        for (let call = 0; call < 5; call++) {
+            assert.deepEqual(injector.decide("sts", "GetCallerIdentity", faults), { latencyMs: 0 });
+        }
+        // No draws were spent on STS calls: the Inspector calls meet the same faults as without them.
+        assert.equal(pattern(injector, faults, 16), pattern(before, faults, 16));
+        const named: FaultSettings[] = [{ service: "sts", operation: "AssumeRole", kind: "throttle" }];
+        assert.equal(injector.decide("sts", "AssumeRole", named).fault?.kind, "throttle");
+        assert.equal(injector.decide("inspector2", "Enable", named).fault, undefined);
+    });
+
     it("stops after count injections", () => {
         const injector = new FaultInjector(42);
         assert.equal(pattern(injector, [{ operation: "Enable", kind: "drop", count: 2 }], 5), "11000");

@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { ListAssessmentTemplatesCommand, StartAssessmentRunCommand } from "@aws-sdk/client-inspector";
 import { BatchGetAccountStatusCommand, EnableCommand } from "@aws-sdk/client-inspector2";
+import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import type { FaultSettings, RunningEmulator } from "../../../emulator";
 import { startEmulator } from "../../../emulator";
 import { expectAwsError } from "../support/expect-aws-error";
 import type { IncomingResponse } from "../support/request-tampering";
 import { watchResponses } from "../support/request-tampering";
-import { classicClient, inspector2Client } from "../support/sdk-clients";
+import { classicClient, inspector2Client, stsClient } from "../support/sdk-clients";
 
 describe("emulator faults through the real SDK clients", () => {
     let emulator: RunningEmulator;
@@ -76,6 +77,39 @@ describe("emulator faults through the real SDK clients", () => {
             "ServiceUnavailableException",
             503,
         );
+    });
+
+    it("answers STS faults as STS does: 400 Throttling, 500 InternalFailure, 503 ServiceUnavailable", async () => {
+        inject({ service: "sts", operation: "GetCallerIdentity", kind: "throttle", value: 3 });
+        const client = stsClient(emulator);
+        const responses: IncomingResponse[] = [];
+        watchResponses(client, (response) => responses.push(response));
+        await expectAwsError(client.send(new GetCallerIdentityCommand({})), "Throttling", 400);
+        assert.equal(responses[0].headers["retry-after"], "3");
+        inject({ service: "sts", operation: "*", kind: "internal" });
+        await expectAwsError(
+            stsClient(emulator).send(new GetCallerIdentityCommand({})),
+            "InternalFailure",
+            500,
+        );
+        inject({ service: "sts", operation: "*", kind: "unavailable" });
+        await expectAwsError(
+            stsClient(emulator).send(new GetCallerIdentityCommand({})),
+            "ServiceUnavailable",
+            503,
+        );
+    });
+
+    it("lets the SDK retry a throttled STS call", async () => {
+        inject({ service: "sts", operation: "GetCallerIdentity", kind: "throttle", count: 1, value: 0 });
+        const output = await stsClient(emulator, { maxAttempts: 2 }).send(new GetCallerIdentityCommand({}));
+        assert.equal(output.$metadata.attempts, 2);
+    });
+
+    it("leaves STS alone with faults that name no service", async () => {
+        inject({ operation: "*", kind: "internal" });
+        const output = await stsClient(emulator).send(new GetCallerIdentityCommand({}));
+        assert.equal(output.Account, "111122223333");
     });
 
     it("does not run a faulted mutation", async () => {

@@ -55,7 +55,7 @@ describe("emulator admin API over HTTP", () => {
         );
         assert.equal(status, 200);
         const settings = body as EmulatorSettings;
-        assert.deepEqual(settings.delays, { enablingMs: 0, disablingMs: 7 });
+        assert.deepEqual(settings.delays, { enablingMs: 0, disablingMs: 7, scanMs: 500 });
         assert.equal(settings.accounts.length, 6);
         assert.deepEqual(emulator.admin.settings().faults, [{ operation: "Enable", kind: "internal" }]);
         const extra = inspector2Client(emulator, {
@@ -85,7 +85,7 @@ describe("emulator admin API over HTTP", () => {
         );
         assert.equal(status, 400);
         assert.deepEqual((body as { problems: string[] }).problems, [
-            'settings.colour "blue" is not a setting; known: region, seed, accounts, delays, faults, classic, clockSkewMs',
+            'settings.colour "blue" is not a setting; known: region, seed, accounts, roles, organizationPolicies, delays, scanResources, faults, classic, clockSkewMs',
             "clockSkewMs -1 must be a number of at least 0",
             'faults[0].kind "explode" must be one of throttle, internal, unavailable, latency, drop',
         ]);

@@ -4,7 +4,7 @@ import {
     BatchGetAccountStatusCommand,
     GetEncryptionKeyCommand,
     ListCodeSecurityIntegrationsCommand,
-    ListFindingsCommand,
+    ListCoverageStatisticsCommand,
     ListTagsForResourceCommand,
     UntagResourceCommand,
 } from "@aws-sdk/client-inspector2";
@@ -43,11 +43,11 @@ describe("emulator routing with the real services", () => {
 
     it("answers an inspector2 operation the emulator does not implement with 404 UnknownOperationException", async () => {
         const error = await expectAwsError(
-            inspector2Client(emulator).send(new ListFindingsCommand({})),
+            inspector2Client(emulator).send(new ListCoverageStatisticsCommand({})),
             "UnknownOperationException",
             404,
         );
-        assert.equal(error.message, "The emulator does not implement inspector2 ListFindings.");
+        assert.equal(error.message, "The emulator does not implement inspector2 ListCoverageStatistics.");
     });
 
     it("answers a Classic operation the emulator does not implement with 400 UnknownOperationException", async () => {

@@ -5,12 +5,21 @@ import { loadModel } from "../../../emulator/model/load-model";
 import type { ServiceName } from "../../../emulator/service";
 import { compilePattern } from "../../../emulator/validation/compile-pattern";
 
-const SERVICES: readonly ServiceName[] = ["inspector2", "inspector"];
+const SERVICES: readonly ServiceName[] = ["inspector2", "inspector", "sts"];
 
-describe("the Inspector models as the emulator reads them", () => {
+describe("the API models as the emulator reads them", () => {
     it("are parsed once per process", () => {
         assert.equal(loadModel("inspector2"), loadModel("inspector2"));
         assert.equal(loadModel("inspector").metadata.targetPrefix, "InspectorService");
+    });
+
+    it("sts: the awsQuery model of API version 2011-06-15, with the operations the emulator serves", () => {
+        const model = loadModel("sts");
+        assert.equal(model.metadata.protocol, "query");
+        assert.equal(model.metadata.apiVersion, "2011-06-15");
+        assert.equal(model.metadata.xmlNamespace, "https://sts.amazonaws.com/doc/2011-06-15/");
+        assert.equal(model.operations.AssumeRole.output?.resultWrapper, "AssumeRoleResult");
+        assert.equal(model.operations.GetCallerIdentity.output?.resultWrapper, "GetCallerIdentityResult");
     });
 
     for (const service of SERVICES) {

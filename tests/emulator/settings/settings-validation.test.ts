@@ -9,7 +9,7 @@ const TABLE: readonly [title: string, patch: Record<string, unknown>, problems: 
         "an unknown setting",
         { colour: "blue" },
         [
-            'settings.colour "blue" is not a setting; known: region, seed, accounts, delays, faults, classic, clockSkewMs',
+            'settings.colour "blue" is not a setting; known: region, seed, accounts, roles, organizationPolicies, delays, scanResources, faults, classic, clockSkewMs',
         ],
     ],
     [
@@ -148,7 +148,7 @@ const TABLE: readonly [title: string, patch: Record<string, unknown>, problems: 
     [
         "a fault for an unknown service",
         { faults: [{ service: "s3", operation: "*", kind: "drop" }] },
-        ['faults[0].service "s3" must be one of inspector2, inspector'],
+        ['faults[0].service "s3" must be one of inspector2, inspector, sts'],
     ],
     [
         "a time scale of 0",
@@ -192,7 +192,7 @@ describe("mergeSettings", () => {
             delays: { enablingMs: 5 },
             classic: { timeScale: 60 },
         });
-        assert.deepEqual(merged.delays, { enablingMs: 5, disablingMs: 200 });
+        assert.deepEqual(merged.delays, { enablingMs: 5, disablingMs: 200, scanMs: 500 });
         assert.deepEqual(merged.classic, { timeScale: 60, maxConcurrentRuns: 10 });
     });
 

@@ -4,10 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ListAssessmentRunsCommand, StartAssessmentRunCommand } from "@aws-sdk/client-inspector";
 import { BatchGetAccountStatusCommand, EnableCommand } from "@aws-sdk/client-inspector2";
+import { AssumeRoleCommand } from "@aws-sdk/client-sts";
 import { startEmulator } from "../../../emulator";
 import { DEFAULT_SETTINGS } from "../../../emulator/settings/default-settings";
 import { readStateFile, writeStateFile } from "../../../emulator/state/state-file";
-import { classicClient, inspector2Client } from "../support/sdk-clients";
+import { classicClient, inspector2Client, stsClient } from "../support/sdk-clients";
 
 describe("emulator state file", () => {
     let directory: string;
@@ -69,6 +70,39 @@ describe("emulator state file", () => {
             // Written before the answer left, so it is there now, while the emulator still runs.
             assert.notEqual(readFileSync(stateFile, "utf8"), before);
             assert.deepEqual(readdirSync(directory), ["state.json"]);
+        } finally {
+            await emulator.close();
+        }
+    });
+
+    it("reads a file written before STS was served, and is rewritten once AssumeRole issues credentials", async () => {
+        await (await startEmulator({ stateFile })).close();
+        const older = JSON.parse(readFileSync(stateFile, "utf8")) as {
+            settings: Record<string, unknown>;
+            services: Record<string, unknown>;
+        };
+        delete older.services.sts;
+        delete older.settings.roles;
+        delete older.settings.organizationPolicies;
+        writeFileSync(stateFile, JSON.stringify(older));
+
+        const emulator = await startEmulator({ stateFile });
+        try {
+            assert.deepEqual(emulator.admin.settings().roles, DEFAULT_SETTINGS.roles);
+            assert.deepEqual(emulator.admin.settings().organizationPolicies, []);
+            await stsClient(emulator).send(
+                new AssumeRoleCommand({
+                    RoleArn: "arn:aws:iam::111122223333:role/InspectorDeployer",
+                    RoleSessionName: "kept",
+                }),
+            );
+            const written = JSON.parse(readFileSync(stateFile, "utf8")) as {
+                services: { sts: { sessions: { sessionName: string }[] } };
+            };
+            assert.deepEqual(
+                written.services.sts.sessions.map((session) => session.sessionName),
+                ["kept"],
+            );
         } finally {
             await emulator.close();
         }

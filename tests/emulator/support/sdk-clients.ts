@@ -1,11 +1,14 @@
 import { InspectorClient } from "@aws-sdk/client-inspector";
 import { Inspector2Client } from "@aws-sdk/client-inspector2";
+import { STSClient } from "@aws-sdk/client-sts";
 import type { RunningEmulator } from "../../../emulator";
 import { DEFAULT_SETTINGS } from "../../../emulator";
 
 export interface Credentials {
     readonly accessKeyId: string;
     readonly secretAccessKey: string;
+    /** Set for temporary credentials (from STS AssumeRole). */
+    readonly sessionToken?: string;
 }
 
 function credentialsOf(accountId: string): Credentials {
@@ -40,6 +43,16 @@ export function inspector2Client(emulator: RunningEmulator, options: ClientOptio
 /** A real Inspector Classic SDK client pointed at the emulator. */
 export function classicClient(emulator: RunningEmulator, options: ClientOptions = {}): InspectorClient {
     return new InspectorClient({
+        endpoint: emulator.url,
+        region: options.region ?? "us-east-1",
+        credentials: options.credentials ?? ADMINISTRATOR,
+        maxAttempts: options.maxAttempts ?? 1,
+    });
+}
+
+/** A real STS SDK client pointed at the emulator. */
+export function stsClient(emulator: RunningEmulator, options: ClientOptions = {}): STSClient {
+    return new STSClient({
         endpoint: emulator.url,
         region: options.region ?? "us-east-1",
         credentials: options.credentials ?? ADMINISTRATOR,
