@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The demo: the quickstart example (the root Pulumi.yaml) deployed by the real Pulumi CLI against the local
-# Inspector emulator. Everything it keeps is under .pulumi-state/ (ignored by git): the file backend, the stack's
+# The demo: the quickstart example (the root Pulumi.yaml: Inspector (v2) scanning for the calling account) deployed
+# by the real Pulumi CLI against the local Inspector emulator. Everything it keeps is under .pulumi-state/ (ignored by git): the file backend, the stack's
 # settings, PULUMI_HOME and the emulator's state file, so that later commands find the same stack and the same
 # emulated Inspector.
 #
@@ -53,7 +53,7 @@ export PULUMI_BACKEND_URL=file://$state_dir/backend
 export PULUMI_CONFIG_PASSPHRASE=pulumi-inspector-demo # a local demo stack without secrets
 export PULUMI_SKIP_UPDATE_CHECK=true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
-# The emulator finishes a one-hour assessment run in about a second: poll it every fraction of a second.
+# The emulator's statuses settle within a fraction of a second: poll it every fraction of a second.
 export PULUMI_INSPECTOR_WAIT_POLICY='{"initialPollMs":250,"maxPollMs":1000}'
 
 emulator_log=$state_dir/emulator.log
@@ -84,19 +84,17 @@ until grep -q '^Press Ctrl+C' "$emulator_log"; do
 done
 # The banner's `export …` lines are shell-quoted for pasting: endpoints, example keys and region.
 eval "$(grep '^export ' "$emulator_log")"
-template_arn=$(sed -n 's/^Seeded Inspector Classic assessment template: //p' "$emulator_log")
 log "emulator on $AWS_ENDPOINT_URL_INSPECTOR2 (state: .pulumi-state/emulator-state.json)"
 
 pulumi stack select --create --non-interactive "$stack" >/dev/null
 pulumi config set aws:region "$AWS_REGION" --non-interactive
-pulumi config set templateArn "$template_arn" --non-interactive
 
 if [ $# -gt 0 ]; then
     pulumi "$@"
     exit
 fi
 
-# The update's output ends with the stack outputs: the scanning status and the assessment run's state and findings.
+# The update's output ends with the stack outputs: the calling account and each scan type's status.
 pulumi up --yes --non-interactive --skip-preview
 cat <<HELP
 

@@ -1,4 +1,5 @@
 // A deployment gate: `pulumi up` fails when the assessment finds issues at or above the configured severity.
+// AWS retired Inspector Classic on 2026-05-20: run it against the emulator or a Classic-compatible endpoint.
 import * as pulumi from "@pulumi/pulumi";
 import { AssessmentRun, type FailOnSeverity } from "pulumi-inspector";
 

@@ -1,4 +1,5 @@
 // The Classic target and template are plain @pulumi/aws resources; AssessmentRun runs the template on every release.
+// AWS retired Inspector Classic on 2026-05-20: this needs a Classic-compatible service (see the README).
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AssessmentRun, type FailOnSeverity } from "pulumi-inspector";

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { CredentialArgs } from "../dynamic/credential-inputs";
 
 /** A finding severity `failOnFindings` can name, from the most to the least severe. */
 export type FailOnSeverity = "High" | "Medium" | "Low" | "Informational";
@@ -6,9 +7,13 @@ export type FailOnSeverity = "High" | "Medium" | "Low" | "Informational";
 /** What Inspector does with the data already collected when a run in progress is stopped. */
 export type StopAction = "START_EVALUATION" | "SKIP_EVALUATION";
 
-/** The inputs of an {@link AssessmentRun}. */
-export interface AssessmentRunArgs {
+/** The inputs of an {@link AssessmentRun}; `profile` and `assumeRole` come from {@link CredentialArgs}. */
+export interface AssessmentRunArgs extends CredentialArgs {
     /**
+     * AWS retired Inspector Classic on 2026-05-20: an AssessmentRun works against the local emulator or another
+     * Inspector Classic-compatible endpoint set with `AWS_ENDPOINT_URL_INSPECTOR`; against AWS's own endpoint,
+     * preview refuses it with a message that says so.
+     *
      * The ARN of the Inspector Classic assessment template to run, 1 to 300 characters, for example
      * `arn:aws:inspector:us-west-2:123456789012:target/0-nvgVhaxX/template/0-7sbz2Kz0`. Changing it starts a new
      * run (replacement).
@@ -28,10 +33,11 @@ export interface AssessmentRunArgs {
     readonly assessmentRunName?: pulumi.Input<string>;
 
     /**
-     * The AWS region of the template and the run. It must be the region in `assessmentTemplateArn`. Changing it
-     * starts a new run (replacement).
+     * The AWS region of the template and the run. A run starts in its template's region, so this can only be the
+     * region in `assessmentTemplateArn` (another value is refused at preview, naming both); the stack's
+     * `aws:region` does not apply. Changing it starts a new run (replacement).
      *
-     * @default the stack's `aws:region`, else `AWS_REGION` / `AWS_DEFAULT_REGION`, else the template ARN's region
+     * @default the template ARN's region
      */
     readonly region?: pulumi.Input<string>;
 

@@ -5,8 +5,14 @@ import { DEFAULT_STOP_ACTION } from "./inputs";
 /** Inputs that define which run this is: a change means a new run. */
 const REPLACING = ["assessmentTemplateArn", "assessmentRunName", "region", "triggers"] as const;
 
-/** Inputs that only steer what this resource does around the run: a change is an update that touches nothing. */
+/**
+ * Inputs that only steer what this resource does around the run: a change is an update that touches nothing.
+ * New credentials (`profile`, `assumeRole`) are one of them: the template's ARN fixes the run's account, so
+ * they only change how the provider reaches it; the update describes the same run with them.
+ */
 const SETTINGS = {
+    profile: undefined,
+    assumeRole: undefined,
     waitForCompletion: false,
     waitTimeoutSeconds: undefined,
     failOnFindings: undefined,

@@ -1,3 +1,4 @@
+import type { AssumeRoleSettings } from "../aws/credentials";
 import type { FailOnSeverity, StopAction } from "./args";
 
 /**
@@ -22,6 +23,10 @@ export interface AssessmentRunInputs {
      * without the class and a run name is given.
      */
     readonly resourceUrn?: string;
+    /** The profile this resource's credentials come from, instead of the stack's (see provider/aws/credentials.ts). */
+    readonly profile?: string;
+    /** The role this resource assumes, instead of the stack's. */
+    readonly assumeRole?: AssumeRoleSettings;
 }
 
 /** The input properties: check refuses any other, and create and update receive only these. */
@@ -36,6 +41,8 @@ export const INPUT_KEYS = [
     "stopActionOnDelete",
     "deleteOnDestroy",
     "resourceUrn",
+    "profile",
+    "assumeRole",
 ] as const;
 
 export const STOP_ACTIONS: readonly StopAction[] = ["START_EVALUATION", "SKIP_EVALUATION"];

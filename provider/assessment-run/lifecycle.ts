@@ -6,22 +6,57 @@ import type { AssessmentRun } from "@aws-sdk/client-inspector";
 import { regionOfArn } from "../aws/region";
 import type { LifecycleContext } from "../core/context";
 import type { ReadOutcome, ResourceLifecycle } from "../dynamic/adapter";
+import type { CheckOutcome } from "../dynamic/check";
 import { PartialFailure } from "../dynamic/partial-failure";
 import { diffAssessmentRun } from "./diff";
 import { runGoneMessage, stillStoppingMessage, waitTimedOutMessage } from "./errors";
 import { type AssessmentRunInputs, DEFAULT_STOP_ACTION, INPUT_KEYS } from "./inputs";
 import { deleteRunRecord, describeRun, type RunTarget, startOrAdoptRun, stopRun } from "./operations";
 import { type AssessmentRunOutputs, assessmentRunOutputs, runOutputs } from "./outputs";
+import {
+    classicEndpoint,
+    classicRetiredMessage,
+    droppedOnRefreshWarning,
+    releasedOnDeleteWarning,
+} from "./retirement";
 import { isTerminal } from "./run-state";
 import { checkAssessmentRunInputs } from "./validate";
 import { completeCounts, judgeFinishedRun } from "./verdict";
 import { waitForRun, waitForStop } from "./wait";
+
+/**
+ * Check: the inputs' rules (validate.ts), and where the calls would go. Against AWS's own Inspector Classic
+ * endpoint, which AWS retired, nothing can work: that is said here, at preview, under the template ARN, without
+ * any call.
+ */
+export async function checkRun(
+    news: Readonly<Record<string, unknown>>,
+    context: LifecycleContext,
+): Promise<CheckOutcome> {
+    const outcome = checkAssessmentRunInputs(news, context);
+    const region = typeof outcome.inputs.region === "string" ? outcome.inputs.region : ANY_REGION;
+    if (await classicEndpoint(context, region)) return outcome;
+    return {
+        inputs: outcome.inputs,
+        failures: [
+            { property: "assessmentTemplateArn", reason: classicRetiredMessage() },
+            ...outcome.failures,
+        ],
+    };
+}
+
+/**
+ * The region whose client tells where calls would go when the run's region is not known yet: an endpoint set in
+ * code or configuration applies to every region alike.
+ */
+const ANY_REGION = "us-east-1";
 
 /** Starts (or adopts) the run, then waits and judges it as the inputs ask. */
 export async function createRun(
     inputs: AssessmentRunInputs,
     context: LifecycleContext,
 ): Promise<{ id: string; outs: AssessmentRunOutputs }> {
+    if (!(await classicEndpoint(context, inputs.region))) throw new Error(classicRetiredMessage());
     const { run, adopted } = await startOrAdoptRun(inputs, context);
     context.log(
         adopted
@@ -42,6 +77,10 @@ export async function readRun(
     context: LifecycleContext,
 ): Promise<ReadOutcome<AssessmentRunOutputs>> {
     const region = regionOfArn(id) ?? String(stored.region);
+    if (!(await classicEndpoint(context, region))) {
+        context.warn(droppedOnRefreshWarning(stored.assessmentRunName ?? id, id));
+        return { id: "", outs: {} };
+    }
     const run = await describeRun(context, { region, runArn: id }, id);
     if (!run) return { id: "", outs: {} };
     const outs = {
@@ -65,6 +104,7 @@ export async function updateRun(
     news: AssessmentRunInputs,
     context: LifecycleContext,
 ): Promise<{ outs: AssessmentRunOutputs }> {
+    if (!(await classicEndpoint(context, news.region))) throw new Error(classicRetiredMessage());
     const target: RunTarget = { region: news.region, runName: news.assessmentRunName, runArn: id };
     const run = await describeRun(context, target, id);
     if (!run) throw new Error(runGoneMessage(news.assessmentRunName, id));
@@ -81,8 +121,9 @@ export async function deleteRun(
     stored: Readonly<Partial<AssessmentRunOutputs>>,
     context: LifecycleContext,
 ): Promise<void> {
-    const region = regionOfArn(id) ?? stored.region ?? "";
+    const region = regionOfArn(id) ?? stored.region ?? ANY_REGION;
     const name = stored.assessmentRunName ?? id;
+    if (!(await classicEndpoint(context, region))) return context.warn(releasedOnDeleteWarning(name, id));
     const target: RunTarget = { region, runName: stored.assessmentRunName, runArn: id };
     const gone = () => context.log(`${name}: already gone from Inspector`);
 
@@ -142,9 +183,20 @@ async function settleRun(
     return outs;
 }
 
+/**
+ * The outputs that reveal an input, kept secret when it is: the run's ARN holds the template's (and its region),
+ * the derived run name a short hash of the template and the triggers, the rules packages' ARNs the region.
+ */
+const SECRET_OUTPUTS = {
+    assessmentTemplateArn: ["assessmentRunArn", "assessmentRunName", "region", "rulesPackageArns"],
+    region: ["assessmentRunArn", "rulesPackageArns"],
+    triggers: ["assessmentRunName"],
+} as const;
+
 export const lifecycle: ResourceLifecycle<AssessmentRunInputs, AssessmentRunOutputs> = {
     inputKeys: INPUT_KEYS,
-    check: checkAssessmentRunInputs,
+    secretOutputs: SECRET_OUTPUTS,
+    check: checkRun,
     diff: (_id, olds, news) => diffAssessmentRun(olds, news),
     create: createRun,
     read: readRun,

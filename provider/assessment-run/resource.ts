@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { AssumeRoleSettings } from "../aws/credentials";
 import { dynamicProvider } from "../dynamic/provider";
+import { SECRET_INPUTS_KEY, secretInputNames } from "../dynamic/secrets";
 import { MODULE, resourceUrn, typeToken } from "../dynamic/urn";
 import type { AssessmentRunArgs, FailOnSeverity, StopAction } from "./args";
 import type { FindingCounts } from "./verdict";
@@ -21,6 +23,10 @@ export const assessmentRunProvider = dynamicProvider(
  * An Inspector Classic assessment run, started by `pulumi up` from a template, recorded with its state and
  * finding counts, and optionally waited for and gated on its findings. Type token
  * `pulumi-nodejs:dynamic/inspector:AssessmentRun`.
+ *
+ * AWS retired Inspector Classic on 2026-05-20: this works against the local emulator and other Inspector
+ * Classic-compatible endpoints (`AWS_ENDPOINT_URL_INSPECTOR`); against AWS's own endpoint, preview refuses it,
+ * refresh drops a recorded run and destroy removes it from the state, each saying why.
  *
  * @example
  * const run = new AssessmentRun("release-scan", {
@@ -47,6 +53,10 @@ export class AssessmentRun extends pulumi.dynamic.Resource {
     declare public readonly deleteOnDestroy: pulumi.Output<boolean>;
     /** This resource's URN as the program computed it (the default run name is derived from it). */
     declare public readonly resourceUrn: pulumi.Output<string>;
+    /** The profile this resource's credentials come from, when set (its name only). */
+    declare public readonly profile: pulumi.Output<string | undefined>;
+    /** The role this resource assumes, when set (no credential: the ARN and the session's settings). */
+    declare public readonly assumeRole: pulumi.Output<AssumeRoleSettings | undefined>;
 
     /** The run's ARN (also the resource's id). */
     declare public readonly assessmentRunArn: pulumi.Output<string>;
@@ -93,8 +103,12 @@ export class AssessmentRun extends pulumi.dynamic.Resource {
                 triggers: undefined,
                 stopActionOnDelete: undefined,
                 deleteOnDestroy: undefined,
+                profile: undefined,
+                assumeRole: undefined,
                 ...args,
                 resourceUrn: resourceUrn(name, TYPE, opts),
+                // Which inputs are secret (their names only): the provider keeps what it derives from them secret.
+                [SECRET_INPUTS_KEY]: secretInputNames({ ...args }),
             },
             opts,
             MODULE,

@@ -1,4 +1,4 @@
-import { defaultRegion, REGION_PATTERN } from "../aws/region";
+import { REGION_PATTERN } from "../aws/region";
 import type { LifecycleContext } from "../core/context";
 import {
     checkBoolean,
@@ -14,6 +14,7 @@ import {
     type Unknown,
     UNKNOWN,
 } from "../dynamic/check";
+import { checkCredentialInputs } from "../dynamic/credential-inputs";
 import { isUrn } from "../dynamic/urn";
 import type { FailOnSeverity } from "./args";
 import {
@@ -30,10 +31,12 @@ import { RANKED_SEVERITIES } from "./verdict";
 /**
  * Validates and normalises the inputs at preview and update time, without calling AWS. Unknown values are
  * accepted, and what depends on them (the derived name, the region check) stays unknown until they are known.
+ * The context only brings the stack's credential settings, whose problems are reported here (the region comes
+ * from the template); the lifecycle's check adds the one rule about where the calls would go (see retirement.ts).
  */
 export function checkAssessmentRunInputs(
     news: Readonly<Record<string, unknown>>,
-    context: LifecycleContext,
+    context?: Pick<LifecycleContext, "stack">,
 ): CheckOutcome {
     const check = new InputCheck();
     const template = checkTemplateArn(check, news.assessmentTemplateArn);
@@ -43,7 +46,7 @@ export function checkAssessmentRunInputs(
     const urn = checkResourceUrn(check, news.resourceUrn, news.assessmentRunName === undefined);
     check.set("resourceUrn", urn);
     check.set("assessmentRunName", checkRunName(check, news.assessmentRunName, template, triggers, urn));
-    check.set("region", checkRegion(check, news.region, template, context));
+    check.set("region", checkRegion(check, news.region, template));
     check.set("failOnFindings", checkFailOnFindings(check, news.failOnFindings));
     check.set(
         "waitForCompletion",
@@ -65,6 +68,7 @@ export function checkAssessmentRunInputs(
         }),
     );
     check.set("deleteOnDestroy", checkBoolean(check, "deleteOnDestroy", news.deleteOnDestroy, false));
+    checkCredentialInputs(check, news, context?.stack ?? {});
     checkKnownProperties(check, news, INPUT_KEYS);
     return check.outcome();
 }
@@ -165,43 +169,39 @@ function checkRunName(
     return deriveRunName(urn, template.value as string, knownTriggers);
 }
 
+/**
+ * The run's region: the template ARN fixes it, so it is the default (the stack's `aws:region` and the environment
+ * do not apply: a stack in one region may well run a template of another). An explicit region that differs is
+ * refused, with both values named.
+ */
 function checkRegion(
     check: InputCheck,
     value: unknown,
     template: TemplateCheck,
-    context: LifecycleContext,
 ): string | Unknown | undefined {
     if (isUnknown(value)) return value;
-    let region: string;
-    let shown: string;
-    if (value !== undefined && value !== null && value !== "") {
-        if (typeof value !== "string") {
-            check.fail("region", `region ${describeValue(value)} must be a string such as "us-east-1"`);
-            return undefined;
-        }
-        region = value;
-        shown = `region ${describeValue(value)}`;
-    } else {
-        const chosen = defaultRegion(context.stack.region, context.env);
-        // Without any default, the template's own region is the only sensible place to start the run. An
-        // invalid template has failed already; once it is fixed, its region applies.
-        if (!chosen) return isUnknown(template.value) ? template.value : template.parts?.region;
-        region = chosen.region;
-        shown = `region ${describeValue(region)} (from ${chosen.source})`;
+    if (value === undefined || value === null || value === "") {
+        // An invalid template has failed already; once it is fixed, its region applies.
+        return isUnknown(template.value) ? template.value : template.parts?.region;
     }
-    if (!REGION_PATTERN.test(region)) {
-        check.fail("region", `${shown} is not an AWS region name such as "us-east-1"`);
+    if (typeof value !== "string") {
+        check.fail("region", `region ${describeValue(value)} must be a string such as "us-east-1"`);
         return undefined;
     }
-    if (template.parts && template.parts.region !== region) {
+    if (!REGION_PATTERN.test(value)) {
+        check.fail("region", `region ${describeValue(value)} is not an AWS region name such as "us-east-1"`);
+        return undefined;
+    }
+    if (template.parts && template.parts.region !== value) {
         const own = describeValue(template.parts.region);
         check.fail(
             "region",
-            `${shown} differs from the region of assessmentTemplateArn (${own}); a run starts in its template's ` +
-                `region, so set region to ${own} or use a template from ${region}`,
+            `region ${describeValue(value)} differs from the region of assessmentTemplateArn (${own}); a run ` +
+                `starts in its template's region, so leave region out (it defaults to ${own}) or use a template ` +
+                `from ${value}`,
         );
     }
-    return region;
+    return value;
 }
 
 /** A severity in any letter case; Undefined is refused with the reason, since it has no rank. */

@@ -1,6 +1,22 @@
 import { retryDelay, sleepWithin, type LifecycleContext } from "../core/context";
-import { adviceFor, AwsCallError, classifyError, errorSummary, isRetryable, type CallTarget } from "./errors";
+import {
+    adviceFor,
+    AwsCallError,
+    classifyError,
+    errorSummary,
+    isRetryable,
+    type CallDetails,
+    type CallTarget,
+} from "./errors";
 import { regionGate } from "./pacing";
+import { endpointOf, REQUEST_TIMEOUT_MS } from "./transport";
+
+/**
+ * How long one call may keep trying an endpoint it cannot reach: a further try after a network error starts only
+ * if it would end within this even when it runs into the request timeout, so an endpoint that refuses
+ * connections, or accepts them and never answers, fails within 30 s.
+ */
+export const NETWORK_BUDGET_MS = 30_000;
 
 /** How one call may be tried. */
 export interface CallOptions {
@@ -17,8 +33,9 @@ export interface CallOptions {
  * The one way lifecycles call AWS. The call goes through its region's shared gate (a few calls at once per
  * process, and a shared pause once throttling outlasted the SDK's retries); what failed for a passing reason
  * (throttling, the service's 5xx, a broken connection) is tried again with jittered, doubling pauses, up to the
- * wait policy's attempts and never past the deadline. The final error is an {@link AwsCallError} whose message
- * says what failed, where, and what to do.
+ * wait policy's attempts and never past the deadline; network errors (which the SDK leaves to this wrapper) only
+ * within {@link NETWORK_BUDGET_MS}. The final error is an {@link AwsCallError} whose message says what failed,
+ * where (for network errors the endpoint too), and what to do.
  *
  * Only idempotent calls belong here as they are; a call that must not be repeated blindly (StartAssessmentRun)
  * passes a `send` that first looks for what an earlier try may have done.
@@ -31,34 +48,77 @@ export async function callAws<T>(
 ): Promise<T> {
     const gate = regionGate(target.service, target.region);
     const deadline = options.deadline ?? Infinity;
+    const started = context.now();
     for (let attempt = 1; ; attempt++) {
         try {
             return await gate.run(send);
         } catch (error) {
-            if (!isRetryable(error) || attempt >= context.policy.retryAttempts || context.now() >= deadline) {
+            const kind = classifyError(error);
+            const pause = retryDelay(context.policy, attempt);
+            const withinNetworkBudget =
+                kind !== "network" ||
+                context.now() - started + pause + REQUEST_TIMEOUT_MS <= NETWORK_BUDGET_MS;
+            if (
+                !isRetryable(error) ||
+                !withinNetworkBudget ||
+                attempt >= context.policy.retryAttempts ||
+                context.now() >= deadline
+            ) {
                 const explained = options.explain?.(error, attempt);
+                const details: CallDetails = {
+                    endpoint: endpointOf(error),
+                    env: context.env,
+                    credentials: credentialsOf(context),
+                    elapsedMs: context.now() - started,
+                };
                 throw new AwsCallError(
-                    explained ?? describeFailedCall(error, target, attempt),
+                    explained ?? describeFailedCall(error, target, attempt, details),
                     target,
                     attempt,
                     error,
                 );
             }
-            const pause = retryDelay(context.policy, attempt);
-            if (classifyError(error) === "throttling") gate.pause(pause);
+            if (kind === "throttling") gate.pause(pause);
             await sleepWithin(context, pause, deadline);
         }
     }
 }
 
-/** The shared message: `<Service> <Operation> failed in <region>: <error> (<what to do>)`. */
-export function describeFailedCall(error: unknown, target: CallTarget, attempts: number): string {
+/** Where the context's credentials come from, if it can say (never a secret). */
+function credentialsOf(context: LifecycleContext): string | undefined {
+    try {
+        return context.clients.credentials?.();
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * The shared message: `<Service> <Operation> failed in <region>: <error> (<what to do>)`; for a network error
+ * the advice names the endpoint and what to check.
+ */
+export function describeFailedCall(
+    error: unknown,
+    target: CallTarget,
+    attempts: number,
+    details: CallDetails = {},
+): string {
     return (
         `${serviceTitle(target.service)} ${target.operation} failed in ${target.region}: ${errorSummary(error)} ` +
-        `(${adviceFor(error, target, attempts)})`
+        `(${adviceFor(error, target, attempts, details)})`
     );
 }
 
-function serviceTitle(service: string): string {
-    return service === "inspector" ? "Inspector Classic" : service === "inspector2" ? "Inspector" : service;
+/** How messages name a service, by the SDK's service ID. */
+export function serviceTitle(service: string): string {
+    switch (service) {
+        case "inspector":
+            return "Inspector Classic";
+        case "inspector2":
+            return "Inspector";
+        case "sts":
+            return "STS";
+        default:
+            return service;
+    }
 }

@@ -1,54 +1,87 @@
 import { InspectorClient } from "@aws-sdk/client-inspector";
 import { Inspector2Client } from "@aws-sdk/client-inspector2";
+import { STSClient } from "@aws-sdk/client-sts";
+import { credentialSource, resetCredentialSources, type CredentialSource } from "./credentials";
+import { clientSettings, endpointRecorder } from "./transport";
 
-/** The SDK clients a lifecycle uses, per region. Tests hand their own (for example single-attempt clients). */
+export { MAX_SDK_ATTEMPTS } from "./transport";
+
+/**
+ * The SDK clients a lifecycle uses, per region, all with one resource's credentials. Tests hand their own (for
+ * example single-attempt clients).
+ */
 export interface AwsClients {
     readonly inspector2: (region: string) => Inspector2Client;
     readonly classic: (region: string) => InspectorClient;
+    readonly sts: (region: string) => STSClient;
+    /** Where the clients' credentials come from, for messages (never a secret). */
+    readonly credentials?: () => string;
 }
 
-/** Attempts per call inside the SDK, including the first; throttling and 5xx answers are retried with jitter. */
-export const MAX_SDK_ATTEMPTS = 8;
+type AnyClient = Inspector2Client | InspectorClient | STSClient;
 
 /**
- * SDK clients shared by every resource in one provider process, one per service and region. Sharing them means
- * the adaptive retry mode's client-side rate limiter is shared too, so twenty resources in one program back off
- * together instead of each throttling the account on its own.
+ * SDK clients shared by every resource in one provider process, one per service, region and credential source
+ * (see credentials.ts: a hash names the source, never a key). Sharing them means the adaptive retry mode's
+ * client-side rate limiter is shared too, so twenty resources in one program back off together instead of each
+ * throttling the account on its own.
  *
- * Credentials come from the SDK's default chain (environment, shared files, SSO, instance roles) and endpoints
- * from its own configuration (`AWS_ENDPOINT_URL_INSPECTOR2`, `AWS_ENDPOINT_URL_INSPECTOR`), so nothing secret
- * ever passes through a resource's inputs or the serialised provider.
+ * Every client has a connect timeout of 5 s and a request timeout of 20 s, and leaves network errors to
+ * `callAws` (transport.ts). Endpoints come from the SDK's own configuration (`AWS_ENDPOINT_URL_INSPECTOR2`,
+ * `AWS_ENDPOINT_URL_INSPECTOR`, `AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`).
  */
-const cache = new Map<string, Inspector2Client | InspectorClient>();
+const cache = new Map<string, AnyClient>();
 
-function cached<T extends Inspector2Client | InspectorClient>(key: string, create: () => T): T {
+function cached<T extends AnyClient>(
+    service: string,
+    region: string,
+    source: CredentialSource,
+    create: (config: ReturnType<typeof clientSettings> & { credentials: CredentialSource["provider"] }) => T,
+): T {
+    const key = `${service}:${region}:${source.key}`;
     let client = cache.get(key) as T | undefined;
     if (!client) {
-        client = create();
+        client = create({ ...clientSettings(region), credentials: source.provider });
+        client.middlewareStack.use(endpointRecorder);
         cache.set(key, client);
     }
     return client;
 }
 
+/**
+ * The clients of one credential source, made when first asked for. `source` may be a function, asked each time
+ * a client is needed, so that a context can be made (for check, which calls nothing) even when the stack's
+ * credential settings are invalid: the error then comes with the first call.
+ */
+export function clientsFor(source: CredentialSource | (() => CredentialSource)): AwsClients {
+    const get = typeof source === "function" ? source : () => source;
+    return {
+        inspector2: (region) => cached("inspector2", region, get(), (config) => new Inspector2Client(config)),
+        classic: (region) => cached("inspector", region, get(), (config) => new InspectorClient(config)),
+        sts: (region) => cached("sts", region, get(), (config) => new STSClient(config)),
+        credentials: () => get().description,
+    };
+}
+
+/**
+ * The process's clients with the default credentials (no stack settings, no resource inputs: the SDK's default
+ * chain), as tests use them.
+ */
+export const sharedClients: AwsClients = clientsFor(() => credentialSource({}, {}, process.env));
+
+/** The default credentials' Inspector (v2) client of a region. */
 export function inspector2Client(region: string): Inspector2Client {
-    return cached(
-        `inspector2:${region}`,
-        () => new Inspector2Client({ region, maxAttempts: MAX_SDK_ATTEMPTS, retryMode: "adaptive" }),
-    );
+    return sharedClients.inspector2(region);
 }
 
+/** The default credentials' Inspector Classic client of a region. */
 export function classicClient(region: string): InspectorClient {
-    return cached(
-        `inspector:${region}`,
-        () => new InspectorClient({ region, maxAttempts: MAX_SDK_ATTEMPTS, retryMode: "adaptive" }),
-    );
+    return sharedClients.classic(region);
 }
 
-/** The process's shared clients. */
-export const sharedClients: AwsClients = { inspector2: inspector2Client, classic: classicClient };
-
-/** Closes and forgets every cached client (tests switch endpoints between emulator instances). */
+/** Closes and forgets every cached client and credential source (tests switch endpoints between emulators). */
 export function resetClients(): void {
     for (const client of cache.values()) client.destroy();
     cache.clear();
+    resetCredentialSources();
 }

@@ -1,4 +1,5 @@
 import type { AwsClients } from "../aws/clients";
+import type { CredentialStack } from "../aws/credentials";
 
 /**
  * How lifecycles pace themselves: status polls start a few seconds apart and grow to a minute; a call that failed
@@ -29,9 +30,12 @@ export const DEFAULT_WAIT_POLICY: WaitPolicy = {
     stopWaitMs: 10 * 60_000,
 };
 
-/** Where stack settings and the process environment feed defaults (the region, later the credentials). */
-export interface StackSettings {
-    /** The stack's `aws:region`, handed to the provider's configure. */
+/**
+ * The stack's `aws:*` settings, handed to the provider's configure: they feed defaults (the region) and the
+ * credentials (see provider/aws/credentials.ts), beside the process environment.
+ */
+export interface StackSettings extends CredentialStack {
+    /** The stack's `aws:region`. */
     readonly region?: string;
 }
 

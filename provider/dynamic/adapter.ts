@@ -1,8 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
-import { sharedClients } from "../aws/clients";
+import { clientsFor } from "../aws/clients";
+import { credentialSource, type CredentialSource, type ResourceCredentials } from "../aws/credentials";
 import { WAIT_POLICY_VARIABLE, waitPolicyFromEnv, type LifecycleContext } from "../core/context";
 import type { CheckOutcome } from "./check";
+import { resourceCredentials } from "./credential-inputs";
 import { PartialFailure } from "./partial-failure";
+import {
+    markSecrets,
+    sameSecretInputs,
+    SECRET_INPUTS_KEY,
+    secretInputsOf,
+    secretInputsProblem,
+    secretProperties,
+    secretRedactor,
+    type SecretDerivations,
+} from "./secrets";
 import { configureFromStack, stackSettings } from "./stack-config";
 
 /** Properties as the engine passes them: the inputs or the state, with `__provider` among them. */
@@ -36,10 +48,26 @@ export interface ReadOutcome<Outputs> {
 export interface ResourceLifecycle<Inputs, Outputs extends Inputs> {
     /** The input properties: check refuses any other, and create and update receive only these. */
     readonly inputKeys: readonly string[];
+    /**
+     * The outputs that reveal each input's value: stored as secrets when that input is secret (see
+     * `./secrets.ts`). An input's own output needs no entry.
+     */
+    readonly secretOutputs?: SecretDerivations;
     /** Validates and normalises the program's inputs, without calling AWS (it runs at preview). */
-    check(news: Readonly<Properties>, context: LifecycleContext): CheckOutcome;
+    check(news: Readonly<Properties>, context: LifecycleContext): CheckOutcome | Promise<CheckOutcome>;
     /** Compares the state with the checked new inputs, without calling AWS. */
     diff(id: string, olds: Readonly<Partial<Outputs>>, news: Readonly<Properties>): DiffOutcome;
+    /**
+     * Optional: a read-only look, when diff reports a change, at what applying it would do, told to the reviewer
+     * through the context's log and warnings (FindingsGate: whether the gate would fail now). It runs in diff, so
+     * at preview; it never calls a mutating API and never fails the diff.
+     */
+    preview?(
+        id: string,
+        olds: Readonly<Partial<Outputs>>,
+        news: Readonly<Properties>,
+        context: LifecycleContext,
+    ): Promise<void>;
     /** Creates; a failure after something was made in AWS is a {@link PartialFailure} carrying it. */
     create(inputs: Inputs, context: LifecycleContext): Promise<{ id: string; outs: Outputs }>;
     read(
@@ -56,8 +84,18 @@ export interface ResourceLifecycle<Inputs, Outputs extends Inputs> {
     delete(id: string, stored: Readonly<Partial<Outputs>>, context: LifecycleContext): Promise<void>;
 }
 
-/** The context of the provider host: the engine's log, the real clock, shared clients, the stack's settings. */
-export function hostContext(env: NodeJS.ProcessEnv = process.env): LifecycleContext {
+/**
+ * The context of the provider host: the engine's log, the real clock, the stack's settings, and the shared
+ * clients of the credential source that the stack's settings and the resource's own `profile` and `assumeRole`
+ * select (provider/aws/credentials.ts). The source is resolved when the first client is asked for, so check,
+ * which calls nothing, works even when the stack's credential settings are invalid (it reports them).
+ */
+export function hostContext(
+    env: NodeJS.ProcessEnv = process.env,
+    resource: ResourceCredentials = {},
+): LifecycleContext {
+    const stack = stackSettings();
+    let source: CredentialSource | undefined;
     return {
         now: Date.now,
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -67,8 +105,8 @@ export function hostContext(env: NodeJS.ProcessEnv = process.env): LifecycleCont
         warn: (message) => void pulumi.log.warn(message),
         policy: waitPolicyFromEnv(env),
         policyFixed: Boolean(env[WAIT_POLICY_VARIABLE]),
-        clients: sharedClients,
-        stack: stackSettings(),
+        clients: clientsFor(() => (source ??= credentialSource(stack, resource, env))),
+        stack,
         env,
     };
 }
@@ -79,48 +117,150 @@ export function hostContext(env: NodeJS.ProcessEnv = process.env): LifecycleCont
  *   (the host adds it to results itself, but stores a partial failure's properties as thrown, and a state
  *   without it can be neither refreshed nor destroyed);
  * - create and update receive exactly the lifecycle's input keys;
- * - the context is made (one per call, so a changed environment or stack setting is seen).
+ * - the context is made (one per call, so a changed environment or stack setting is seen), with the credentials
+ *   of the resource's `profile` and `assumeRole`: the new inputs' for create and update, the recorded state's
+ *   for read and delete (what made the resource is what finds and removes it);
+ * - secret inputs are honoured (`./secrets.ts`): the list of them the class sends is checked, kept beside the
+ *   outputs, and the outputs that reveal them are returned as secrets, in results and partial failures alike;
+ *   messages (progress, warnings, errors, check failures) show `[secret]` instead of their values.
  */
 export function adaptLifecycle<Inputs, Outputs extends Inputs>(
     lifecycle: ResourceLifecycle<Inputs, Outputs>,
-    makeContext: () => LifecycleContext = hostContext,
+    makeContext: (resource: ResourceCredentials) => LifecycleContext = (resource) =>
+        hostContext(process.env, resource),
 ): pulumi.dynamic.ResourceProvider {
     const inputsOf = (props: Properties): Inputs => {
         const inputs: Properties = {};
         for (const key of lifecycle.inputKeys) if (props[key] !== undefined) inputs[key] = props[key];
         return inputs as Inputs;
     };
+    /** The context of one call, its messages with the values of `props`' secret inputs hidden. */
+    const contextFor = (props: Properties): LifecycleContext => {
+        // The resource's own credentials: the new inputs' for create and update, the state's for read and delete.
+        const context = makeContext(resourceCredentials(props));
+        const redact = secretRedactor(props, secretInputsOf(props));
+        return {
+            ...context,
+            log: (message) => context.log(redact(message)),
+            warn: (message) => context.warn(redact(message)),
+        };
+    };
+    /** Outputs as the engine should store them: what reveals a secret input in the secret form. */
+    const secured = (outs: Properties, props: Properties): Properties => {
+        const secretInputs = secretInputsOf(props);
+        return markSecrets(outs, secretProperties(secretInputs, lifecycle.secretOutputs), secretInputs);
+    };
+    /** Runs a call that returns outputs: a partial failure's properties secured, secrets hidden in errors. */
+    const guarded = async <T>(props: Properties, work: () => Promise<T>): Promise<T> => {
+        try {
+            return await work();
+        } catch (error) {
+            const redact = secretRedactor(props, secretInputsOf(props));
+            if (error instanceof PartialFailure) {
+                throw new PartialFailure(
+                    redact(error.message),
+                    error.id,
+                    secured(error.properties, props),
+                    error.reasons.map(redact),
+                );
+            }
+            if (error instanceof Error) error.message = redact(error.message);
+            throw error;
+        }
+    };
     return {
         async configure(request) {
             configureFromStack(request.config);
         },
         async check(_olds, news) {
-            const { inputs, failures } = lifecycle.check(withoutProvider(news), makeContext());
+            const given = withoutProvider(news);
+            const marker = given[SECRET_INPUTS_KEY];
+            delete given[SECRET_INPUTS_KEY];
+            const outcome = await lifecycle.check(given, makeContext({}));
+            const redact = secretRedactor(news, secretInputsOf(news));
+            const failures = outcome.failures.map(({ property, reason }) => ({
+                property,
+                reason: redact(reason),
+            }));
+            const problem = secretInputsProblem(marker, lifecycle.inputKeys);
+            if (problem) failures.push({ property: SECRET_INPUTS_KEY, reason: problem });
+            const secretInputs = secretInputsOf(news);
+            const inputs =
+                secretInputs.length > 0
+                    ? { ...outcome.inputs, [SECRET_INPUTS_KEY]: secretInputs }
+                    : outcome.inputs;
             return { inputs, failures };
         },
         async diff(id, olds, news) {
-            return lifecycle.diff(id, withoutProvider(olds) as Partial<Outputs>, withoutProvider(news));
+            const outcome = lifecycle.diff(
+                id,
+                withoutInternal(olds) as Partial<Outputs>,
+                withoutInternal(news),
+            );
+            if (outcome.changes && lifecycle.preview) {
+                await lifecycle.preview(
+                    id,
+                    withoutInternal(olds) as Partial<Outputs>,
+                    withoutInternal(news),
+                    contextFor(news),
+                );
+            }
+            // Inputs that became secret (or stopped being) change how the outputs are stored: an update that
+            // records them again.
+            if (outcome.changes || sameSecretInputs(olds, news)) return outcome;
+            return { ...outcome, changes: true };
         },
         async create(props) {
-            return keepingProvider(props, () => lifecycle.create(inputsOf(props), makeContext()));
+            return keepingProvider(props, () =>
+                guarded(props, async () => {
+                    const { id, outs } = await lifecycle.create(inputsOf(props), contextFor(props));
+                    return { id, outs: secured(outs as Properties, props) };
+                }),
+            );
         },
         async read(id, props = {}) {
             const {
                 id: readId,
                 outs,
                 inputs,
-            } = await lifecycle.read(id, withoutProvider(props) as Partial<Outputs>, makeContext());
-            return { id: readId, props: outs, ...(inputs ? { inputs } : {}) };
+            } = await guarded(props, () =>
+                lifecycle.read(id, withoutInternal(props) as Partial<Outputs>, contextFor(props)),
+            );
+            const secretInputs = secretInputsOf(props);
+            return {
+                id: readId,
+                props: readId ? secured(outs as Properties, props) : outs,
+                ...(inputs
+                    ? { inputs: markSecrets(inputs, secretProperties(secretInputs), secretInputs) }
+                    : {}),
+            };
         },
         async update(id, olds, news) {
             return keepingProvider(news, () =>
-                lifecycle.update(id, withoutProvider(olds) as Outputs, inputsOf(news), makeContext()),
+                guarded(news, async () => {
+                    const { outs } = await lifecycle.update(
+                        id,
+                        withoutInternal(olds) as Outputs,
+                        inputsOf(news),
+                        contextFor(news),
+                    );
+                    return { outs: secured(outs as Properties, news) };
+                }),
             );
         },
         async delete(id, props) {
-            await lifecycle.delete(id, withoutProvider(props) as Partial<Outputs>, makeContext());
+            await guarded(props, () =>
+                lifecycle.delete(id, withoutInternal(props) as Partial<Outputs>, contextFor(props)),
+            );
         },
     };
+}
+
+/** The properties without what the adapter keeps for itself: the serialised provider and the secret inputs. */
+function withoutInternal(props: Properties): Properties {
+    const rest = withoutProvider(props);
+    delete rest[SECRET_INPUTS_KEY];
+    return rest;
 }
 
 function withoutProvider(props: Properties): Properties {

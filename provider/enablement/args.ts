@@ -1,8 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
+import type { CredentialArgs } from "../dynamic/credential-inputs";
 import type { ResourceType } from "./account-status";
 
-/** The inputs of an {@link InspectorEnablement}. */
-export interface InspectorEnablementArgs {
+/** The inputs of an {@link InspectorEnablement}; `profile` and `assumeRole` come from {@link CredentialArgs}. */
+export interface InspectorEnablementArgs extends CredentialArgs {
     /**
      * The resource types to scan: any of `EC2`, `ECR`, `LAMBDA`, `LAMBDA_CODE` and `CODE_REPOSITORY`, in any
      * letter case (the canonical spelling is stored). At least one; duplicates and order do not matter. Adding or
@@ -54,8 +55,8 @@ export interface InspectorEnablementArgs {
     readonly waitTimeoutSeconds?: pulumi.Input<number>;
 
     /**
-     * The first pause between status checks, in seconds (above 0, at most 300); pauses then grow by half each
-     * time up to a minute (or up to this, if it is longer).
+     * The first pause between status checks, in seconds (1 to 300, fractions allowed); pauses then grow by half
+     * each time up to a minute (or up to this, if it is longer).
      *
      * @default 3
      */

@@ -5,6 +5,7 @@ import type { AccountStatus, FailedAccount, ResourceType } from "./account-statu
 import {
     failureKind,
     INEFFECTIVE_CODE,
+    policyManagedTypes,
     MAX_DOUBTFUL_FAILURES,
     MAX_INEFFECTIVE_SENDS,
     MAX_TEMPORARY_FAILURES,
@@ -38,11 +39,23 @@ export interface ConvergeResult {
     readonly failures: ReadonlyMap<string, FailedAccount>;
     /** Accounts out of reach while disabling (left the organisation, isolated), with why: nothing to do there. */
     readonly gone: ReadonlyMap<string, FailedAccount>;
+    /**
+     * Types an AWS Organizations Inspector policy manages, per account, with Inspector's refusal: never retried.
+     * Enabling them fails (they are among `failures` too); disabling leaves them as the policy has them.
+     */
+    readonly policyManaged: ReadonlyMap<string, PolicyManaged>;
     /** Accounts not yet settled when the deadline came; empty unless `timedOut`. */
     readonly unsettled: readonly string[];
     readonly timedOut: boolean;
     /** Whether any Enable or Disable was sent. */
     readonly changed: boolean;
+}
+
+/** Types of one account that an Organizations policy manages, and the refusal that said so. */
+export interface PolicyManaged {
+    readonly accountId: string;
+    readonly resourceTypes: readonly ResourceType[];
+    readonly failure: FailedAccount;
 }
 
 /** A call failed as a whole (after all retries): the converge stops, with what it knew by then. */
@@ -71,6 +84,7 @@ class ConvergeRun {
     private readonly statuses = new Map<string, AccountStatus>();
     private readonly failures = new Map<string, FailedAccount>();
     private readonly gone = new Map<string, FailedAccount>();
+    private readonly policyManaged = new Map<string, PolicyManaged>();
     private readonly temporaryFailures = new Map<string, number>();
     private readonly doubtfulFailures = new Map<string, number>();
     private readonly lastFailures = new Map<string, FailedAccount>();
@@ -98,7 +112,7 @@ class ConvergeRun {
                 this.reportProgress();
                 const batches = planBatches(
                     this.request.direction,
-                    this.request.targets,
+                    this.targets(),
                     this.statuses,
                     this.request.callerAccountId,
                     new Set([...this.failures.keys(), ...this.gone.keys(), ...this.unreadable]),
@@ -129,9 +143,25 @@ class ConvergeRun {
         const unreadable = new Set<string>();
         for (const [accountId, failure] of report.failures) {
             if (!report.statuses.has(accountId)) unreadable.add(accountId);
-            this.recordFailure(failure);
+            this.recordFailure(failure, this.request.targets.get(accountId) ?? []);
         }
         return unreadable;
+    }
+
+    /**
+     * What is still to converge: the requested types per account, less those an Organizations policy manages
+     * (nothing this resource can change them; see `policyManaged`).
+     */
+    private targets(): Map<string, readonly ResourceType[]> {
+        const targets = new Map<string, readonly ResourceType[]>();
+        for (const [accountId, types] of this.request.targets) {
+            const managed = this.policyManaged.get(accountId)?.resourceTypes ?? [];
+            targets.set(
+                accountId,
+                types.filter((type) => !managed.includes(type)),
+            );
+        }
+        return targets;
     }
 
     /** An accepted change whose types still need the same call had no effect (e.g. a replayed answer). */
@@ -139,7 +169,9 @@ class ConvergeRun {
         const expected = this.expecting.get(accountId);
         if (!expected) return;
         this.expecting.delete(accountId);
-        const stillNeeded = typesNeedingCall(this.request.direction, expected, status);
+        const managed = this.policyManaged.get(accountId)?.resourceTypes ?? [];
+        const changeable = expected.filter((type) => !managed.includes(type));
+        const stillNeeded = typesNeedingCall(this.request.direction, changeable, status);
         if (stillNeeded.length === 0) return;
         const times = (this.ineffective.get(accountId) ?? 0) + 1;
         this.ineffective.set(accountId, times);
@@ -154,7 +186,8 @@ class ConvergeRun {
         });
     }
 
-    private recordFailure(failure: FailedAccount): void {
+    /** `types`: those of the call (or the account's targets, for a read) the failure answers for. */
+    private recordFailure(failure: FailedAccount, types: readonly ResourceType[]): void {
         const { accountId } = failure;
         if (failure.resourceStatus && failure.status) {
             this.statuses.set(accountId, {
@@ -175,6 +208,19 @@ class ConvergeRun {
             case "permanent":
                 this.failures.set(accountId, failure);
                 return;
+            case "policy": {
+                const earlier = this.policyManaged.get(accountId);
+                const managed = new Set([
+                    ...(earlier?.resourceTypes ?? []),
+                    ...policyManagedTypes(failure, types),
+                ]);
+                this.policyManaged.set(accountId, {
+                    accountId,
+                    resourceTypes: [...managed].sort(),
+                    failure: earlier?.failure ?? failure,
+                });
+                return;
+            }
             case "retry":
                 this.lastFailures.set(accountId, failure);
                 if (count(this.temporaryFailures, accountId) > MAX_TEMPORARY_FAILURES) {
@@ -218,12 +264,13 @@ class ConvergeRun {
             this.expecting.set(account.accountId, batch.resourceTypes);
             this.lastFailures.delete(account.accountId);
         }
-        for (const failure of answer.failedAccounts) this.recordFailure(failure);
+        for (const failure of answer.failedAccounts) this.recordFailure(failure, batch.resourceTypes);
     }
 
     /** Target accounts still in play that have not reached the goal (or, without waiting, are not under way). */
     private unsettled(): string[] {
-        const { direction, targets, wait } = this.request;
+        const { direction, wait } = this.request;
+        const targets = this.targets();
         return this.accountIds.filter(
             (accountId) =>
                 !this.failures.has(accountId) &&
@@ -234,7 +281,8 @@ class ConvergeRun {
     }
 
     private reportProgress(): void {
-        const { direction, targets, label } = this.request;
+        const { direction, label } = this.request;
+        const targets = this.targets();
         const settled = this.accountIds.filter(
             (accountId) =>
                 this.gone.has(accountId) ||
@@ -249,6 +297,12 @@ class ConvergeRun {
 
     private result(timedOut: boolean, unsettled: readonly string[]): ConvergeResult {
         const failures = new Map(this.failures);
+        // Types a policy keeps from being enabled are the account's failure (unless it failed otherwise too).
+        if (this.request.direction === "enable") {
+            for (const { accountId, failure } of this.policyManaged.values()) {
+                if (!failures.has(accountId)) failures.set(accountId, failure);
+            }
+        }
         if (timedOut) {
             for (const accountId of unsettled) {
                 const last = this.lastFailures.get(accountId);
@@ -259,6 +313,7 @@ class ConvergeRun {
             statuses: new Map(this.statuses),
             failures,
             gone: new Map(this.gone),
+            policyManaged: new Map(this.policyManaged),
             unsettled,
             timedOut,
             changed: this.changed,

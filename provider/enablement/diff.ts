@@ -1,5 +1,6 @@
 import { canonicalJson } from "../core/canonical";
 import { containsUnknown, isUnknown } from "../dynamic/check";
+import { CREDENTIAL_INPUT_KEYS } from "../dynamic/credential-inputs";
 import type { DiffOutcome } from "../dynamic/adapter";
 import { hasAll, type ResourceType, type Status } from "./account-status";
 import { INPUT_KEYS, type EnablementInputs } from "./inputs";
@@ -17,6 +18,10 @@ const STABLE_OUTPUTS = ["region", "callerAccountId", "createdAt"] as const;
  * - New resource types or accounts are an in-place update.
  * - A provider-only input (token, wait settings) alone is an update that calls nothing in AWS: it only records
  *   the new value, so the stored outputs never disagree with the inputs.
+ * - New credentials (`profile`, `assumeRole`) are an in-place update, never a replacement: they change how the
+ *   provider reaches Inspector, not what is enabled (a replacement would disable what the new resource had just
+ *   adopted). The update asks STS who the new credentials are and refuses an account other than the recorded
+ *   `callerAccountId` when `accountIds` is left out; so `callerAccountId` is not stable then.
  * - Drift counts as a change even when the inputs are equal: a requested type found disabled on a requested
  *   account (after a refresh), an account Inspector could not act on, or a removal whose Disable did not
  *   succeed yet. The update then does only that missing work.
@@ -28,11 +33,12 @@ export function diffEnablement(
     const replaces = isUnknown(news.region) || news.region !== olds.region ? ["region"] : [];
     const changedInputs = INPUT_KEYS.filter((key) => !sameValue(olds[key], news[key]));
     const changes = replaces.length > 0 || changedInputs.length > 0 || hasDrift(olds, news);
+    const newCredentials = changedInputs.some((key) => CREDENTIAL_INPUT_KEYS.includes(key as "profile"));
     const stables =
         replaces.length > 0
             ? []
             : [
-                  ...STABLE_OUTPUTS,
+                  ...STABLE_OUTPUTS.filter((key) => !(newCredentials && key === "callerAccountId")),
                   ...INPUT_KEYS.filter((key) => key !== "region" && !changedInputs.includes(key)),
               ];
     return { changes, replaces, stables, deleteBeforeReplace: false };

@@ -1,5 +1,5 @@
 import { classifyError, errorSummary, type CallTarget } from "../aws/errors";
-import { byAccountId, type FailedAccount } from "./account-status";
+import { byAccountId, RESOURCE_TYPES, type FailedAccount, type ResourceType } from "./account-status";
 import type { Direction } from "./plan";
 
 /**
@@ -19,8 +19,6 @@ const HINTS: Readonly<Record<string, string>> = {
         "administrator, make sure the account is still a member, or remove it from accountIds",
     ACCOUNT_IS_ISOLATED:
         "AWS has isolated this account; resolve it with AWS Support or remove it from accountIds",
-    BLOCKED_BY_ORGANIZATION_POLICY:
-        "an AWS Organizations policy blocks Inspector here; change the policy or remove the account from accountIds",
     RESOURCE_NOT_FOUND:
         "Inspector does not know this account in this region; check the account ID and the region",
     EC2_SSM_RESOURCE_DATA_SYNC_LIMIT_EXCEEDED: `the account has reached its SSM resource data sync limit; delete an unused sync, then ${RUN_AGAIN}`,
@@ -37,7 +35,46 @@ export function failureHint(failure: FailedAccount): string {
     if (failure.status === "SUSPENDED" || failure.status === "SUSPENDING") {
         return "the account is suspended; remove it from accountIds";
     }
+    if (failure.errorCode === POLICY_BLOCKED_CODE) {
+        return (
+            `${describePolicy(failure)} manages this scan type for the account, so Inspector refuses to change ` +
+            "it; change the policy in AWS Organizations, or remove the type or the account from this resource"
+        );
+    }
     return HINTS[failure.errorCode] ?? TEMPORARY_HINT;
+}
+
+/**
+ * Inspector's code for a scan type that an AWS Organizations Inspector policy manages (since November 2025):
+ * Enable and Disable refuse to change it, and retrying never helps.
+ */
+export const POLICY_BLOCKED_CODE = "BLOCKED_BY_ORGANIZATION_POLICY";
+
+/** An Organizations policy ID (`p-` and 8 to 128 letters, digits or underscores), as Inspector's message names it. */
+const POLICY_ID = /\bp-\w{8,128}\b/;
+
+/** The ID of the Organizations policy that Inspector's message names, if it names one. */
+export function organizationPolicyId(failure: FailedAccount): string | undefined {
+    return POLICY_ID.exec(failure.errorMessage)?.[0];
+}
+
+/** `AWS Organizations Inspector policy p-…`, or a general phrase when Inspector did not name it. */
+export function describePolicy(failure: FailedAccount): string {
+    const id = organizationPolicyId(failure);
+    return id ? `AWS Organizations Inspector policy ${id}` : "an AWS Organizations Inspector policy";
+}
+
+/**
+ * The scan types a policy refusal is about: those Inspector's message names (`EC2 scanning of account …`), else
+ * all of `candidates` (the types of the refused call), since the refusal cannot be narrowed down.
+ */
+export function policyManagedTypes(
+    failure: FailedAccount,
+    candidates: readonly ResourceType[],
+): ResourceType[] {
+    // `\b` does not separate LAMBDA from _CODE (`_` is a word character), so LAMBDA_CODE never counts as LAMBDA.
+    const named = RESOURCE_TYPES.filter((type) => new RegExp(`\\b${type}\\b`).test(failure.errorMessage));
+    return named.length > 0 ? named : [...candidates];
 }
 
 /** One line per failed account: ID, code, Inspector's message, and the hint. */
@@ -118,9 +155,11 @@ export function describeShortfall(shortfall: Shortfall): { message: string; reas
  * - `retry`: temporary, sent again with back-off (a bounded number of times);
  * - `retry-few`: possibly temporary (ACCESS_DENIED right after a membership change), retried fewer times;
  * - `gone`: the account is out of reach; when disabling that is not an error;
+ * - `policy`: an Organizations policy manages the types; never retried: enabling them fails, disabling leaves
+ *   them as the policy has them;
  * - `permanent`: reported as a failure of this account.
  */
-export type FailureKind = "done" | "wait" | "retry" | "retry-few" | "gone" | "permanent";
+export type FailureKind = "done" | "wait" | "retry" | "retry-few" | "gone" | "policy" | "permanent";
 
 /** Codes Inspector uses for passing trouble on its side or in services it depends on. */
 const TEMPORARY_CODES = [
@@ -138,6 +177,7 @@ const UNREACHABLE_CODES = ["RESOURCE_NOT_FOUND", "ACCOUNT_IS_ISOLATED"];
 export function failureKind(direction: Direction, failure: FailedAccount): FailureKind {
     const { errorCode } = failure;
     const suspended = failure.status === "SUSPENDED" || failure.status === "SUSPENDING";
+    if (errorCode === POLICY_BLOCKED_CODE) return "policy";
     if (direction === "enable") {
         if (errorCode === "ALREADY_ENABLED") return "done";
         if (errorCode === "ENABLE_IN_PROGRESS") return "wait";

@@ -1,3 +1,4 @@
+import type { AssumeRoleSettings } from "../aws/credentials";
 import type { ResourceType } from "./account-status";
 
 /**
@@ -16,6 +17,10 @@ export interface EnablementInputs {
     readonly pollIntervalSeconds: number;
     /** The resource's URN, computed by the program: it scopes the default token and names the resource in logs. */
     readonly resourceUrn: string;
+    /** The profile this resource's credentials come from, instead of the stack's (see provider/aws/credentials.ts). */
+    readonly profile?: string;
+    /** The role this resource assumes, instead of the stack's. */
+    readonly assumeRole?: AssumeRoleSettings;
 }
 
 /** Every input property, in the order check writes them. */
@@ -28,6 +33,8 @@ export const INPUT_KEYS = [
     "waitTimeoutSeconds",
     "pollIntervalSeconds",
     "resourceUrn",
+    "profile",
+    "assumeRole",
 ] as const satisfies readonly (keyof EnablementInputs)[];
 
 // Defaults and limits; the README and the args' TSDoc state the same values.
@@ -43,6 +50,9 @@ export const MAX_WAIT_TIMEOUT_SECONDS = 86_400;
 
 /** The first pause between status checks; pauses then grow as the wait policy says. */
 export const DEFAULT_POLL_INTERVAL_SECONDS = 3;
+
+/** The shortest first pause: status checks more often than once a second would hammer Inspector's API. */
+export const MIN_POLL_INTERVAL_SECONDS = 1;
 
 export const MAX_POLL_INTERVAL_SECONDS = 300;
 

@@ -1,11 +1,13 @@
+import { canonicalJson } from "../core/canonical";
 import { pollingPolicy, type LifecycleContext } from "../core/context";
+import { CREDENTIAL_INPUT_KEYS } from "../dynamic/credential-inputs";
 import type { ReadOutcome, ResourceLifecycle } from "../dynamic/adapter";
 import { PartialFailure } from "../dynamic/partial-failure";
 import { parseUrn } from "../dynamic/urn";
 import { byAccountId, countFullyEnabled, type AccountStatus, type FailedAccount } from "./account-status";
 import { converge, ConvergeInterrupted, type ConvergeRequest, type ConvergeResult } from "./converge";
 import { diffEnablement, needsAwsWork } from "./diff";
-import { describeShortfall } from "./errors";
+import { describePolicy, describeShortfall } from "./errors";
 import { INPUT_KEYS, pickInputs, waitSettings, type EnablementInputs } from "./inputs";
 import { accountReport, callerAccountId, type CallScope } from "./operations";
 import { buildOutputs, type EnablementOutputs } from "./outputs";
@@ -13,9 +15,20 @@ import { removalTargets, unfinishedRemovals } from "./plan";
 import { enablementId, operationToken } from "./token";
 import { checkEnablementInputs } from "./validate";
 
+/**
+ * The outputs that reveal an input, kept secret when it is: the accounts' IDs are in every account record and the
+ * managed accounts; which types were requested shows in the records' statuses and the managed types. Counts and
+ * the calling account reveal neither.
+ */
+const SECRET_OUTPUTS = {
+    accountIds: ["accounts", "failedAccounts", "managedAccountIds"],
+    resourceTypes: ["accounts", "failedAccounts", "managedResourceTypes"],
+} as const;
+
 /** The InspectorEnablement lifecycle, as the dynamic-provider adapter calls it. */
 export const lifecycle: ResourceLifecycle<EnablementInputs, EnablementOutputs> = {
     inputKeys: INPUT_KEYS,
+    secretOutputs: SECRET_OUTPUTS,
     check: (news, context) => checkEnablementInputs(news, context),
     diff: (_id, olds, news) => diffEnablement(olds, news),
     create: createEnablement,
@@ -134,11 +147,15 @@ export async function updateEnablement(
     context: LifecycleContext,
 ): Promise<{ outs: EnablementOutputs }> {
     if (!needsAwsWork(olds, news)) {
-        return { outs: buildOutputs(news, { ...olds, updatedAt: isoNow(context) }) };
+        // New credentials alone: STS says whose they are (one call), so a switch of account is caught here too.
+        const callerAccountId = newCredentials(olds, news)
+            ? await checkedCaller(callScope(context, news.region, news.waitTimeoutSeconds), olds, news)
+            : olds.callerAccountId;
+        return { outs: buildOutputs(news, { ...olds, callerAccountId, updatedAt: isoNow(context) }) };
     }
     const scope = callScope(context, news.region, news.waitTimeoutSeconds);
     const label = parseUrn(news.resourceUrn).name;
-    const caller = await callerAccountId(scope);
+    const caller = await checkedCaller(scope, olds, news);
     const to = { accountIds: news.accountIds ?? [caller], resourceTypes: news.resourceTypes };
     const from = {
         accountIds: olds.managedAccountIds ?? olds.accountIds ?? [olds.callerAccountId ?? caller],
@@ -170,6 +187,7 @@ export async function updateEnablement(
         interruption = error.cause;
     }
 
+    warnPolicyManaged(context, label, disabled);
     // A removal that did not finish stays managed, so the next update or the delete finishes it.
     const unfinished = unfinishedRemovals(removals, disabled, news.waitForEnabled);
     const managedAccountIds = new Set([...to.accountIds, ...unfinished.keys()]);
@@ -252,6 +270,7 @@ export async function deleteEnablement(
             `${label}: left account ${failure.accountId} alone, out of reach: ${failure.errorCode}: ${failure.errorMessage}`,
         );
     }
+    warnPolicyManaged(context, label, result);
     if (result.failures.size > 0 || result.timedOut || interruption) {
         const { message } = describeShortfall({
             label,
@@ -266,6 +285,62 @@ export async function deleteEnablement(
         });
         throw new Error(message);
     }
+}
+
+/**
+ * Warns of each type a Disable left as it is because an AWS Organizations Inspector policy manages it: nothing
+ * this resource can change, and no reason to fail the delete or update.
+ */
+function warnPolicyManaged(
+    context: LifecycleContext,
+    label: string,
+    result: ConvergeResult | undefined,
+): void {
+    for (const { accountId, resourceTypes, failure } of result?.policyManaged.values() ?? []) {
+        context.warn(
+            `${label}: left ${resourceTypes.join(", ")} of account ${accountId} as it is: ${describePolicy(failure)} ` +
+                `manages it, so Inspector refuses to turn it off (${failure.errorCode}: ${failure.errorMessage}); ` +
+                "change the policy in AWS Organizations to turn it off",
+        );
+    }
+}
+
+/** Whether the update brings other credentials (`profile`, `assumeRole`) than the recorded ones. */
+function newCredentials(olds: Readonly<EnablementOutputs>, news: EnablementInputs): boolean {
+    return CREDENTIAL_INPUT_KEYS.some(
+        (key) => canonicalJson(olds[key] ?? null) !== canonicalJson(news[key] ?? null),
+    );
+}
+
+/**
+ * The calling account of an update. When `accountIds` is left out the resource scans the account it was created
+ * from; credentials of another account (changed inputs, stack settings or environment) would enable that account
+ * and leave the recorded one to a Disable the new credentials cannot make. Refused, with nothing changed. With
+ * explicit `accountIds`, another caller (a new delegated administrator) acts on the same accounts: a warning.
+ */
+async function checkedCaller(
+    scope: CallScope,
+    olds: Readonly<EnablementOutputs>,
+    news: EnablementInputs,
+): Promise<string> {
+    const caller = await callerAccountId(scope);
+    const recorded = olds.callerAccountId;
+    if (!recorded || caller === recorded) return caller;
+    const label = parseUrn(news.resourceUrn).name;
+    const credentials = scope.context.clients.credentials?.() ?? "the provider's credentials";
+    if (news.accountIds === undefined) {
+        throw new Error(
+            `${label}: the credentials now belong to account ${caller} (${credentials}), but this ` +
+                `InspectorEnablement scans the calling account ${recorded}, the one it was created from; nothing was ` +
+                `changed. To keep scanning ${recorded}, use its credentials again (the profile or assumeRole input, ` +
+                `the stack's aws:* settings or the environment); to scan ${caller} instead, destroy this resource ` +
+                `with the credentials of ${recorded} first, then create it with the new ones.`,
+        );
+    }
+    scope.context.warn(
+        `${label}: acting as account ${caller} (${credentials}) on the same accounts; it was ${recorded}`,
+    );
+    return caller;
 }
 
 /** The calls of one operation: its region, and a deadline `waitTimeoutSeconds` from now. */

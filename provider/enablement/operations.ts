@@ -10,6 +10,7 @@ import {
     type ResourceStatus as SdkResourceStatus,
 } from "@aws-sdk/client-inspector2";
 import { callAws } from "../aws/call";
+import { callerIdentity } from "../aws/identity";
 import type { LifecycleContext } from "../core/context";
 import {
     RESOURCE_STATUS_KEYS,
@@ -49,17 +50,9 @@ export interface AccountReport {
     readonly failures: Map<string, FailedAccount>;
 }
 
-/** The account the credentials belong to: BatchGetAccountStatus without account IDs reports the caller. */
+/** The account the credentials belong to, from STS GetCallerIdentity with the same credentials. */
 export async function callerAccountId(scope: CallScope): Promise<string> {
-    const response = await callInspector(scope, "BatchGetAccountStatus", (client) =>
-        client.send(new BatchGetAccountStatusCommand({})),
-    );
-    const accountId = response.accounts?.[0]?.accountId ?? response.failedAccounts?.[0]?.accountId;
-    if (!accountId) {
-        throw new Error(
-            `Inspector BatchGetAccountStatus in ${scope.region} did not name the calling account`,
-        );
-    }
+    const { accountId } = await callerIdentity(scope.context, scope.region, { deadline: scope.deadline });
     return accountId;
 }
 

@@ -53,6 +53,8 @@ export function buildOutputs(inputs: EnablementInputs, parts: OutputParts): Enab
         waitTimeoutSeconds: inputs.waitTimeoutSeconds,
         pollIntervalSeconds: inputs.pollIntervalSeconds,
         resourceUrn: inputs.resourceUrn,
+        ...(inputs.profile ? { profile: inputs.profile } : {}),
+        ...(inputs.assumeRole ? { assumeRole: inputs.assumeRole } : {}),
         callerAccountId: parts.callerAccountId,
         managedAccountIds: [...new Set(parts.managedAccountIds)].sort(),
         managedResourceTypes: [...new Set(parts.managedResourceTypes)].sort(),

@@ -139,11 +139,14 @@ export interface RemovalProgress {
     readonly statuses: ReadonlyMap<string, AccountStatus>;
     readonly failures: ReadonlyMap<string, unknown>;
     readonly gone: ReadonlyMap<string, unknown>;
+    /** Types an Organizations policy manages, per account: left as the policy has them. */
+    readonly policyManaged?: ReadonlyMap<string, { readonly resourceTypes: readonly ResourceType[] }>;
 }
 
 /**
  * The removals an update did not finish (undefined `progress`: the Disable never started): they stay managed,
- * so the next update or the delete finishes them. An account out of reach is finished: nothing scans there.
+ * so the next update or the delete finishes them. An account out of reach is finished: nothing scans there; so
+ * is a type an Organizations policy manages: nothing this resource can change it.
  */
 export function unfinishedRemovals(
     targets: Targets,
@@ -152,11 +155,13 @@ export function unfinishedRemovals(
 ): Targets {
     const unfinished = new Map<string, readonly ResourceType[]>();
     for (const [accountId, types] of targets) {
+        const managed = progress?.policyManaged?.get(accountId)?.resourceTypes ?? [];
+        const changeable = types.filter((type) => !managed.includes(type));
         const finished =
             progress !== undefined &&
             (progress.gone.has(accountId) ||
                 (!progress.failures.has(accountId) &&
-                    hasReached("disable", types, progress.statuses.get(accountId), wait)));
+                    hasReached("disable", changeable, progress.statuses.get(accountId), wait)));
         if (!finished) unfinished.set(accountId, types);
     }
     return unfinished;

@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicProvider } from "../dynamic/provider";
+import { SECRET_INPUTS_KEY, secretInputNames } from "../dynamic/secrets";
 import { MODULE, resourceUrn, typeToken } from "../dynamic/urn";
 import type { AccountStatus, FailedAccount, ResourceType } from "./account-status";
+import type { AssumeRoleSettings } from "../aws/credentials";
 import type { InspectorEnablementArgs } from "./args";
 
 const TYPE = "InspectorEnablement";
@@ -42,6 +44,10 @@ export class InspectorEnablement extends pulumi.dynamic.Resource {
     declare public readonly pollIntervalSeconds: pulumi.Output<number>;
     /** This resource's URN as the program computed it (it scopes the default token). */
     declare public readonly resourceUrn: pulumi.Output<string>;
+    /** The profile this resource's credentials come from, when set (its name only). */
+    declare public readonly profile: pulumi.Output<string | undefined>;
+    /** The role this resource assumes, when set (no credential: the ARN and the session's settings). */
+    declare public readonly assumeRole: pulumi.Output<AssumeRoleSettings | undefined>;
     /** The account the provider's credentials belong to. */
     declare public readonly callerAccountId: pulumi.Output<string>;
     /** The accounts this resource turns off when destroyed. */
@@ -72,6 +78,8 @@ export class InspectorEnablement extends pulumi.dynamic.Resource {
                 waitForEnabled: undefined,
                 waitTimeoutSeconds: undefined,
                 pollIntervalSeconds: undefined,
+                profile: undefined,
+                assumeRole: undefined,
                 callerAccountId: undefined,
                 managedAccountIds: undefined,
                 managedResourceTypes: undefined,
@@ -82,6 +90,8 @@ export class InspectorEnablement extends pulumi.dynamic.Resource {
                 updatedAt: undefined,
                 ...args,
                 resourceUrn: resourceUrn(name, TYPE, opts),
+                // Which inputs are secret (their names only): the provider keeps what it derives from them secret.
+                [SECRET_INPUTS_KEY]: secretInputNames({ ...args }),
             },
             opts,
             MODULE,

@@ -5,6 +5,7 @@ import {
     checkBoolean,
     checkKnownProperties,
     checkList,
+    checkSeconds,
     checkWholeSeconds,
     describeValue,
     InputCheck,
@@ -13,6 +14,7 @@ import {
     UNKNOWN,
     type CheckOutcome,
 } from "../dynamic/check";
+import { checkCredentialInputs } from "../dynamic/credential-inputs";
 import { isUrn } from "../dynamic/urn";
 import { RESOURCE_TYPES } from "./account-status";
 import {
@@ -23,6 +25,7 @@ import {
     MAX_CLIENT_TOKEN_LENGTH,
     MAX_POLL_INTERVAL_SECONDS,
     MAX_WAIT_TIMEOUT_SECONDS,
+    MIN_POLL_INTERVAL_SECONDS,
 } from "./inputs";
 import { defaultClientToken } from "./token";
 
@@ -73,6 +76,7 @@ export function checkEnablementInputs(
     );
     check.set("pollIntervalSeconds", checkPollInterval(check, news.pollIntervalSeconds));
     check.set("resourceUrn", resourceUrn);
+    checkCredentialInputs(check, news, context.stack);
     checkKnownProperties(check, news, INPUT_KEYS);
     return check.outcome();
 }
@@ -162,22 +166,14 @@ function checkRegion(
     return found.region;
 }
 
-/** Seconds above 0 (fractions allowed, for tests and impatient people) and at most 300. */
+/**
+ * Seconds from 1 (fractions allowed) to 300: a pause shorter than a second between status checks would hammer
+ * Inspector's API (one account's create made about 50 calls in a quarter of a second with 1e-6).
+ */
 function checkPollInterval(check: InputCheck, value: unknown): unknown {
-    if (value === undefined || value === null) return DEFAULT_POLL_INTERVAL_SECONDS;
-    if (isUnknown(value)) return value;
-    if (
-        typeof value === "number" &&
-        Number.isFinite(value) &&
-        value > 0 &&
-        value <= MAX_POLL_INTERVAL_SECONDS
-    ) {
-        return value;
-    }
-    check.fail(
-        "pollIntervalSeconds",
-        `pollIntervalSeconds ${describeValue(value)} is not allowed: use a number of seconds above 0 and at most ` +
-            `${MAX_POLL_INTERVAL_SECONDS}`,
-    );
-    return undefined;
+    return checkSeconds(check, "pollIntervalSeconds", value, {
+        min: MIN_POLL_INTERVAL_SECONDS,
+        max: MAX_POLL_INTERVAL_SECONDS,
+        fallback: DEFAULT_POLL_INTERVAL_SECONDS,
+    });
 }

@@ -93,6 +93,16 @@ describe("AssessmentRun diff", () => {
             expected: { changes: true, replaces: [], deleteBeforeReplace: false },
         },
         {
+            title: "a new profile is an update, never a replacement (the template fixes the run's account)",
+            news: { ...INPUTS, profile: "release" },
+            expected: { changes: true, replaces: [], deleteBeforeReplace: false },
+        },
+        {
+            title: "a new role to assume is an update",
+            news: { ...INPUTS, assumeRole: { roleArn: "arn:aws:iam::123456789012:role/InspectorDeployer" } },
+            expected: { changes: true, replaces: [], deleteBeforeReplace: false },
+        },
+        {
             title: "a default spelled out is no change",
             news: { ...INPUTS, deleteOnDestroy: undefined },
             expected: { changes: false, replaces: [], deleteBeforeReplace: false },

@@ -73,7 +73,8 @@ describe("AssessmentRun provider as the engine runs it (serialised, over gRPC)",
         );
         assert.deepEqual(preview.failures, []);
         assert.equal(preview.inputs.assessmentRunName, UNKNOWN);
-        assert.equal(preview.inputs.region, "us-east-1");
+        // The region is the template's: unknown while the template is (not the stack's aws:region).
+        assert.equal(preview.inputs.region, UNKNOWN);
 
         const wrong = await host.check(urn, {}, program({ failOnFindings: "Critical", region: "eu-west-1" }));
         assert.deepEqual(wrong.failures, [
@@ -81,7 +82,8 @@ describe("AssessmentRun provider as the engine runs it (serialised, over gRPC)",
                 property: "region",
                 reason:
                     'region "eu-west-1" differs from the region of assessmentTemplateArn ("us-east-1"); a run starts ' +
-                    'in its template\'s region, so set region to "us-east-1" or use a template from eu-west-1',
+                    'in its template\'s region, so leave region out (it defaults to "us-east-1") or use a template ' +
+                    "from eu-west-1",
             },
             {
                 property: "failOnFindings",
@@ -209,4 +211,145 @@ describe("AssessmentRun provider as the engine runs it (serialised, over gRPC)",
         await classicClient("us-east-1").send(new DeleteAssessmentRunCommand({ assessmentRunArn: id }));
         assert.equal((await host.read(id, urn, outs, inputs)).id, "");
     });
+});
+
+describe("AssessmentRun input rules through the dynamic-provider host, without any call", function () {
+    this.timeout(60_000);
+    const fixture = useEmulator();
+    /** A template of another region than the stack's. */
+    const TEMPLATE = "arn:aws:inspector:us-west-2:111122223333:target/0-nvgVhaxX/template/0-7sbz2Kz0";
+    const urn = resourceUrn("release-scan", ASSESSMENT_RUN_TYPE_TOKEN);
+    let provider: string;
+    /** Inspector Classic at the emulator (AWS_ENDPOINT_URL_INSPECTOR), and at AWS's own (retired) endpoint. */
+    let emulated: DynamicProviderHost;
+    let aws: DynamicProviderHost;
+
+    before(async () => {
+        provider = await serializeDynamicProvider(assessmentRunProvider);
+        const env = { ...fixture.emulator.env, [WAIT_POLICY_VARIABLE]: JSON.stringify(TEST_WAIT_POLICY) };
+        emulated = await startDynamicProviderHost({ env });
+        aws = await startDynamicProviderHost({
+            env: {
+                ...env,
+                // An empty variable is no endpoint for the SDK; no shared config file says otherwise.
+                AWS_ENDPOINT_URL_INSPECTOR: "",
+                AWS_ENDPOINT_URL: "",
+                AWS_CONFIG_FILE: "/nonexistent/aws-config",
+            },
+        });
+        for (const host of [emulated, aws]) await host.configure({ "aws:region": "eu-west-1" });
+    });
+    after(async () => {
+        await emulated?.close();
+        await aws?.close();
+    });
+    afterEach(() => assert.deepEqual(fixture.emulator.admin.calls(), [], "check called an AWS API"));
+
+    const retired = (reason: string) =>
+        reason.startsWith("Inspector Classic was retired by AWS on 2026-05-20") &&
+        reason.includes("AWS_ENDPOINT_URL_INSPECTOR");
+
+    const cases: {
+        title: string;
+        args: Properties;
+        against?: "aws";
+        /** Expected inputs (a subset). */
+        inputs?: Properties;
+        failures?: { property: string; reason: string | ((reason: string) => boolean) }[];
+    }[] = [
+        {
+            title: "the region defaults to the template's, not the stack's aws:region",
+            args: {},
+            inputs: { region: "us-west-2" },
+        },
+        {
+            title: "an explicit region equal to the template's",
+            args: { region: "us-west-2" },
+            inputs: { region: "us-west-2" },
+        },
+        {
+            title: "an explicit region that conflicts is refused, with both values",
+            args: { region: "eu-west-1" },
+            failures: [
+                {
+                    property: "region",
+                    reason:
+                        'region "eu-west-1" differs from the region of assessmentTemplateArn ("us-west-2"); a run ' +
+                        'starts in its template\'s region, so leave region out (it defaults to "us-west-2") or use ' +
+                        "a template from eu-west-1",
+                },
+            ],
+        },
+        {
+            title: "a template not known yet leaves the region unknown",
+            args: { assessmentTemplateArn: UNKNOWN },
+            inputs: { region: UNKNOWN },
+        },
+        {
+            title: "a template not known yet and an explicit region: the region is taken",
+            args: { assessmentTemplateArn: UNKNOWN, region: "eu-west-1" },
+            inputs: { region: "eu-west-1" },
+        },
+        {
+            title: "the class's list of secret inputs is kept beside the inputs",
+            args: { __secretInputs: ["assessmentTemplateArn"] },
+            inputs: { __secretInputs: ["assessmentTemplateArn"] },
+        },
+        {
+            title: "a list of secret inputs naming what the resource does not have is refused",
+            args: { __secretInputs: ["templateArn"] },
+            failures: [
+                {
+                    property: "__secretInputs",
+                    reason:
+                        "__secretInputs names templateArn, which this resource does not have: it lists the names " +
+                        "of secret inputs and is set by the resource class; leave it out",
+                },
+            ],
+        },
+        {
+            title: "against AWS's own endpoint: retired, under the template ARN",
+            args: {},
+            against: "aws",
+            failures: [{ property: "assessmentTemplateArn", reason: retired }],
+        },
+        {
+            title: "against AWS's own endpoint with a template not known yet: retired all the same",
+            args: { assessmentTemplateArn: UNKNOWN },
+            against: "aws",
+            failures: [{ property: "assessmentTemplateArn", reason: retired }],
+        },
+        {
+            title: "against AWS's own endpoint, the other failures still follow",
+            args: { region: "eu-west-1" },
+            against: "aws",
+            failures: [
+                { property: "assessmentTemplateArn", reason: retired },
+                { property: "region", reason: (reason) => reason.startsWith('region "eu-west-1" differs') },
+            ],
+        },
+    ];
+    for (const { title, args, against, inputs, failures = [] } of cases) {
+        it(title, async () => {
+            const host = against === "aws" ? aws : emulated;
+            const checked = await host.check(
+                urn,
+                {},
+                withProvider(provider, { assessmentTemplateArn: TEMPLATE, resourceUrn: urn, ...args }),
+            );
+            assert.deepEqual(
+                checked.failures.map((failure) => failure.property),
+                failures.map((failure) => failure.property),
+                JSON.stringify(checked.failures),
+            );
+            failures.forEach((expected, index) => {
+                const { reason } = checked.failures[index];
+                if (typeof expected.reason === "string") assert.equal(reason, expected.reason);
+                else assert.ok(expected.reason(reason), reason);
+            });
+            for (const [key, value] of Object.entries(inputs ?? {})) {
+                assert.deepEqual(checked.inputs[key], value, key);
+            }
+        });
+    }
 });

@@ -142,10 +142,76 @@ describe("callAws: the one call wrapper", () => {
         await assert.rejects(callAws(context, target("test-call-7", "Describe", "inspector"), call.send), {
             message:
                 "Inspector Classic Describe failed in test-call-7: CredentialsProviderError: Could not load " +
-                "credentials from any providers (the AWS credentials were missing or refused: configure the default " +
-                "credential chain (AWS_PROFILE, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, SSO or an instance role))",
+                "credentials from any providers (the AWS credentials from the default credential chain " +
+                "(AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, the shared files, SSO, the container's or " +
+                "the instance's role) were missing or refused: set the stack's aws:profile, or aws:accessKey and " +
+                "aws:secretKey (as secrets), or configure the default credential chain (AWS_PROFILE, " +
+                "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, SSO or an instance role))",
         });
         assert.equal(call.attempts, 1);
+    });
+
+    describe("network errors, within a budget of 30 s", () => {
+        /** A context on a clock of its own: sleeping and each try move it forward, nothing really waits. */
+        function clockContext(tryMs: number) {
+            let clock = 1_000_000;
+            const context = {
+                ...testContext({ policy: { retryAttempts: 5, retryDelayMs: 100, maxPollMs: 1000 } }),
+                now: () => clock,
+                sleep: async (ms: number) => void (clock += ms),
+            };
+            const call = {
+                attempts: 0,
+                send: async () => {
+                    call.attempts++;
+                    clock += tryMs;
+                    throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), {
+                        code: "ECONNREFUSED",
+                    });
+                },
+            };
+            return { context, call, elapsed: () => clock - 1_000_000 };
+        }
+
+        const cases: [string, number, number][] = [
+            ["refused at once: every try of the policy", 0, 5],
+            ["a connect timeout (5 s) each: while another try could still end within 30 s", 5_000, 2],
+            ["a request timeout (20 s): no second try", 20_000, 1],
+        ];
+        for (const [name, tryMs, attempts] of cases) {
+            it(name, async () => {
+                const { context, call, elapsed } = clockContext(tryMs);
+                await assert.rejects(
+                    callAws(context, target("test-call-net"), call.send),
+                    (error: unknown) => {
+                        assert.ok(error instanceof AwsCallError);
+                        assert.equal(error.kind, "network");
+                        assert.equal(error.attempts, attempts);
+                        assert.match(
+                            error.message,
+                            new RegExp(
+                                `^Inspector Enable failed in test-call-net: Error: connect ECONNREFUSED 127.0.0.1:1 ` +
+                                    `\\(could not reach the inspector2 endpoint for test-call-net \\(${attempts} ` +
+                                    `attempts? in \\d+ s\\); check the network and any proxy or firewall on the way, ` +
+                                    `that test-call-net is the right region\\)$`,
+                            ),
+                        );
+                        return true;
+                    },
+                );
+                assert.equal(call.attempts, attempts);
+                assert.ok(elapsed() <= 30_000, `the tries took ${elapsed()} ms`);
+            });
+        }
+
+        it("names the endpoint variable that sent the call there", async () => {
+            const { context, call } = clockContext(20_000);
+            const env = { AWS_ENDPOINT_URL: "http://10.0.0.1:4566" };
+            await assert.rejects(callAws({ ...context, env }, target("test-call-net"), call.send), {
+                message:
+                    /AWS_ENDPOINT_URL \(set to http:\/\/10\.0\.0\.1:4566\): it must point at a running endpoint\)$/,
+            });
+        });
     });
 
     it("pauses every call of the region once throttling outlasted the SDK's retries", async () => {

@@ -119,7 +119,7 @@ describe("the lifecycle adapter", () => {
     it("passes other errors through unchanged", async () => {
         const failing = adaptLifecycle(
             { ...recordingLifecycle().lifecycle, create: () => Promise.reject(new Error("boom")) },
-            testContext,
+            () => testContext(),
         );
         await assert.rejects(failing.create({ name: "a" }), { message: "boom" });
     });

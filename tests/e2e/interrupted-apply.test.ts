@@ -115,7 +115,6 @@ describe("e2e: pulumi up killed while Enable is in flight (quickstart example)",
     this.timeout(SCENARIO_TIMEOUT_MS);
     const scenario = useScenario({
         program: examplePath("quickstart"),
-        config: (emulator) => ({ templateArn: emulator.templateArn }),
         settings: heldFault("inspector2", "Enable"),
         proxy: true,
     });
@@ -128,14 +127,11 @@ describe("e2e: pulumi up killed while Enable is in flight (quickstart example)",
         assert.equal(result.code, 0, describeResult(result));
         const mutations = scenario.emulator.admin.mutations();
         assert.equal(executed(mutations, "Enable").length, 1, "Enable was executed again");
-        assert.equal(executed(mutations, "StartAssessmentRun").length, 1, "a second run was started");
+        // The quickstart has no assessment run any more (the release-gate case below has one).
 
         const { deployment } = await scenario.stack.exportState();
         assert.deepEqual(pendingOperations(deployment), []);
         await assertEnablementMatches(scenario.emulator, deployment);
-        const runs = await assessmentRuns(scenario.emulator, scenario.emulator.templateArn, REGION);
-        assert.equal(runs.length, 1);
-        assert.equal(onlyResourceOfType(deployment, ASSESSMENT_RUN_TYPE).id, runs[0].arn);
 
         const settled = await scenario.stack.preview("--expect-no-changes");
         assert.equal(settled.code, 0, describeResult(settled));
@@ -144,11 +140,7 @@ describe("e2e: pulumi up killed while Enable is in flight (quickstart example)",
 
 describe("e2e: pulumi up killed while its Enable is stuck on the way (quickstart example)", function () {
     this.timeout(SCENARIO_TIMEOUT_MS);
-    const scenario = useScenario({
-        program: examplePath("quickstart"),
-        config: (emulator) => ({ templateArn: emulator.templateArn }),
-        proxy: true,
-    });
+    const scenario = useScenario({ program: examplePath("quickstart"), proxy: true });
     const enableCalls = () => scenario.emulator.admin.calls().filter((call) => call.operation === "Enable");
 
     it("the next pulumi up sends the same token, so the late request is answered without a second execution", async () => {

@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { DEFAULT_SETTINGS, type RunningEmulator } from "../../emulator";
 import {
-    assessmentRuns,
     disableOutsidePulumi,
     nonReadCalls,
     operationsOf,
@@ -10,21 +9,17 @@ import {
 } from "./support/emulator-view";
 import { describeResult } from "./support/pulumi-stack";
 import { examplePath, SCENARIO_TIMEOUT_MS, useScenario } from "./support/scenario";
-import {
-    ASSESSMENT_RUN_TYPE,
-    ENABLEMENT_TYPE,
-    onlyResourceOfType,
-    resourcesOfType,
-} from "./support/stack-state";
+import { ENABLEMENT_TYPE, onlyResourceOfType, resourcesOfType } from "./support/stack-state";
 
 /**
- * The quickstart example through its whole life with the real CLI: up, no-change preview, drift repaired by
- * refresh + up, an update of the resource types, and destroy, each checked against what the emulator holds.
+ * The quickstart example (Inspector (v2) scanning for the calling account) through its whole life with the real
+ * CLI: up, no-change preview, drift repaired by refresh + up, an update of the resource types, and destroy, each
+ * checked against what the emulator holds. Its Inspector Classic assessment run, which AWS retired, moved to the
+ * release-gate example (release-gate.test.ts).
  */
 
 const ADMINISTRATOR = "111122223333";
 const REGION = "us-east-1";
-const TERMINAL_RUN_STATES = ["COMPLETED", "COMPLETED_WITH_ERRORS", "FAILED", "CANCELED", "ERROR"];
 
 /** The example's `scanningStatus` output as the emulator's statuses say it should be. */
 async function emulatorScanningStatus(emulator: RunningEmulator): Promise<Record<string, string>[]> {
@@ -40,10 +35,7 @@ const administrator = DEFAULT_SETTINGS.accounts.find((account) => account.accoun
 
 describe("e2e: the quickstart example's lifecycle", function () {
     this.timeout(SCENARIO_TIMEOUT_MS);
-    const scenario = useScenario({
-        program: examplePath("quickstart"),
-        config: (emulator) => ({ templateArn: emulator.templateArn }),
-    });
+    const scenario = useScenario({ program: examplePath("quickstart") });
 
     /** Calls and mutations before the current step, so each step asserts only its own. */
     let callMark = 0;
@@ -55,17 +47,15 @@ describe("e2e: the quickstart example's lifecycle", function () {
     const stepCalls = () => scenario.emulator.admin.calls().slice(callMark);
     const stepMutations = () => operationsOf(scenario.emulator.admin.mutations().slice(mutationMark)).sort();
 
-    it("pulumi up enables scanning and runs the assessment, and the outputs are what the emulator holds", async () => {
+    it("pulumi up enables scanning, and the outputs are what the emulator holds", async () => {
         markStep();
         const result = await scenario.stack.up();
         assert.equal(result.code, 0, describeResult(result));
 
-        assert.deepEqual(stepMutations(), ["inspector StartAssessmentRun", "inspector2 Enable"]);
+        assert.deepEqual(stepMutations(), ["inspector2 Enable"]);
         const statuses = await scanStatuses(scenario.emulator, [ADMINISTRATOR], REGION);
         assert.equal(statuses[ADMINISTRATOR].ec2, "ENABLED");
         assert.equal(statuses[ADMINISTRATOR].ecr, "ENABLED");
-        const runs = await assessmentRuns(scenario.emulator, scenario.emulator.templateArn, REGION);
-        assert.equal(runs.length, 1);
 
         const outputs = await scenario.stack.outputs();
         assert.equal(outputs.callerAccountId, ADMINISTRATOR);
@@ -81,11 +71,12 @@ describe("e2e: the quickstart example's lifecycle", function () {
             },
         ]);
         assert.deepEqual(outputs.scanningStatus, await emulatorScanningStatus(scenario.emulator));
-        assert.equal(outputs.runArn, runs[0].arn);
-        // The example waits for the run: it has finished, with the counts Inspector reports.
-        assert.equal(outputs.runState, runs[0].state);
-        assert.ok(TERMINAL_RUN_STATES.includes(runs[0].state), runs[0].state);
-        assert.deepEqual(outputs.findingCounts, runs[0].findingCounts);
+        // Nothing of Inspector Classic any more.
+        assert.deepEqual(Object.keys(outputs).sort(), [
+            "callerAccountId",
+            "enabledAccountCount",
+            "scanningStatus",
+        ]);
     });
 
     it("pulumi preview --expect-no-changes passes right after the update, calling nothing that changes", async () => {
@@ -97,9 +88,8 @@ describe("e2e: the quickstart example's lifecycle", function () {
 
     it("pulumi stack export holds no credential", async () => {
         const { text, deployment } = await scenario.stack.exportState();
-        // The export is the real state: both resources are in it.
+        // The export is the real state: the resource is in it.
         onlyResourceOfType(deployment, ENABLEMENT_TYPE);
-        onlyResourceOfType(deployment, ASSESSMENT_RUN_TYPE);
         assert.ok(!text.includes(administrator.secretAccessKey!), "the secret access key is in the state");
         assert.ok(!text.includes(administrator.accessKeyId!), "the access key ID is in the state");
     });
@@ -124,14 +114,13 @@ describe("e2e: the quickstart example's lifecycle", function () {
         }[];
         assert.equal(accounts[0].resourceStatus.ecr, "DISABLED");
 
-        // The drift shows as an update of the enablement alone, and fails a no-change preview.
+        // The drift shows as an update of the enablement, and fails a no-change preview.
         const drifted = await scenario.stack.preview("--expect-no-changes");
         assert.notEqual(drifted.code, 0, describeResult(drifted));
         assert.match(
             drifted.stdout,
             /~\s+pulumi-nodejs:dynamic\/inspector:InspectorEnablement\s+scanning\s+update/,
         );
-        assert.doesNotMatch(drifted.stdout, /AssessmentRun\s+first-run\s+(update|replace|create|delete)/);
 
         markStep();
         const repaired = await scenario.stack.up();
@@ -170,7 +159,7 @@ describe("e2e: the quickstart example's lifecycle", function () {
         assert.deepEqual(outputs.scanningStatus, await emulatorScanningStatus(scenario.emulator));
     });
 
-    it("pulumi destroy disables what the stack enabled and keeps the finished run", async () => {
+    it("pulumi destroy disables what the stack enabled", async () => {
         markStep();
         const result = await scenario.stack.destroy();
         assert.equal(result.code, 0, describeResult(result));
@@ -179,48 +168,7 @@ describe("e2e: the quickstart example's lifecycle", function () {
         assert.equal(statuses[ADMINISTRATOR].status, "DISABLED");
         assert.equal(statuses[ADMINISTRATOR].ec2, "DISABLED");
         assert.equal(statuses[ADMINISTRATOR].lambda, "DISABLED");
-        const runs = await assessmentRuns(scenario.emulator, scenario.emulator.templateArn, REGION);
-        assert.equal(runs.length, 1);
-        assert.ok(TERMINAL_RUN_STATES.includes(runs[0].state), runs[0].state);
         const { deployment } = await scenario.stack.exportState();
         assert.deepEqual(resourcesOfType(deployment, ENABLEMENT_TYPE), []);
-        assert.deepEqual(resourcesOfType(deployment, ASSESSMENT_RUN_TYPE), []);
-    });
-});
-
-describe("e2e: pulumi destroy of the quickstart example while its run is in progress", function () {
-    this.timeout(SCENARIO_TIMEOUT_MS);
-    const scenario = useScenario({
-        program: examplePath("quickstart"),
-        config: (emulator) => ({ templateArn: emulator.templateArn, waitForCompletion: false }),
-        // A run of the one-hour template lasts about three minutes: still collecting data when destroy comes.
-        settings: { classic: { timeScale: 20 } },
-    });
-
-    it("stops the run, waits until it has finished, and leaves scanning disabled", async () => {
-        const created = await scenario.stack.up();
-        assert.equal(created.code, 0, describeResult(created));
-        const [started] = await assessmentRuns(scenario.emulator, scenario.emulator.templateArn, REGION);
-        assert.ok(!TERMINAL_RUN_STATES.includes(started.state), `the run is already ${started.state}`);
-
-        const mutationMark = scenario.emulator.admin.mutations().length;
-        const result = await scenario.stack.destroy();
-        assert.equal(result.code, 0, describeResult(result));
-        assert.deepEqual(operationsOf(scenario.emulator.admin.mutations().slice(mutationMark)).sort(), [
-            "inspector StopAssessmentRun",
-            "inspector2 Disable",
-        ]);
-        const runs = await assessmentRuns(scenario.emulator, scenario.emulator.templateArn, REGION);
-        assert.equal(runs.length, 1);
-        assert.ok(TERMINAL_RUN_STATES.includes(runs[0].state), `the run is still ${runs[0].state}`);
-        const statuses = await scanStatuses(scenario.emulator, [ADMINISTRATOR], REGION);
-        assert.deepEqual(statuses[ADMINISTRATOR], {
-            status: "DISABLED",
-            ec2: "DISABLED",
-            ecr: "DISABLED",
-            lambda: "DISABLED",
-            lambdaCode: "DISABLED",
-            codeRepository: "DISABLED",
-        });
     });
 });

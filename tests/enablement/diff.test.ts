@@ -47,7 +47,10 @@ const ALL_STABLE = [
     "waitTimeoutSeconds",
     "pollIntervalSeconds",
     "resourceUrn",
+    "profile",
+    "assumeRole",
 ];
+const ROLE = { roleArn: "arn:aws:iam::999988887777:role/InspectorDeployer" };
 const NO_CHANGE: DiffOutcome = {
     changes: false,
     replaces: [],
@@ -72,6 +75,30 @@ function inPlace(...changed: string[]): DiffOutcome {
 
 const cases: [string, Partial<EnablementOutputs>, Record<string, unknown>, DiffOutcome][] = [
     ["nothing changed and nothing drifted", OLDS, INPUTS, NO_CHANGE],
+    [
+        "the same credentials are no change",
+        { ...OLDS, profile: "admin", assumeRole: ROLE },
+        { ...INPUTS, profile: "admin", assumeRole: ROLE },
+        NO_CHANGE,
+    ],
+    [
+        "a new profile is an update, never a replacement, and the calling account may change with it",
+        OLDS,
+        { ...INPUTS, profile: "admin" },
+        inPlace("profile", "callerAccountId"),
+    ],
+    [
+        "a new role likewise",
+        { ...OLDS, assumeRole: ROLE },
+        { ...INPUTS, assumeRole: { ...ROLE, sessionName: "ci" } },
+        inPlace("assumeRole", "callerAccountId"),
+    ],
+    [
+        "a role taken away likewise",
+        { ...OLDS, assumeRole: ROLE },
+        INPUTS,
+        inPlace("assumeRole", "callerAccountId"),
+    ],
     ["a new region replaces, creating the new one first", OLDS, { ...INPUTS, region: "eu-west-2" }, REPLACE],
     ["a region unknown during preview may replace", OLDS, { ...INPUTS, region: unknownValue }, REPLACE],
     [

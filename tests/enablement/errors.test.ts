@@ -4,11 +4,14 @@ import { AwsCallError } from "../../provider/aws/errors";
 import type { FailedAccount, Status } from "../../provider/enablement/account-status";
 import {
     describeFailedAccount,
+    describePolicy,
     describeShortfall,
     explainCall,
     failureHint,
     failureKind,
     type FailureKind,
+    organizationPolicyId,
+    policyManagedTypes,
     type Shortfall,
 } from "../../provider/enablement/errors";
 import { testContext } from "../support/test-context";
@@ -38,7 +41,8 @@ const hints: [string, Status | undefined, string][] = [
     [
         "BLOCKED_BY_ORGANIZATION_POLICY",
         undefined,
-        "an AWS Organizations policy blocks Inspector here; change the policy or remove the account from accountIds",
+        "an AWS Organizations Inspector policy manages this scan type for the account, so Inspector refuses to " +
+            "change it; change the policy in AWS Organizations, or remove the type or the account from this resource",
     ],
     [
         "RESOURCE_NOT_FOUND",
@@ -97,7 +101,10 @@ describe("enablement error messages", () => {
             "missing credentials",
             { name: "CredentialsProviderError", message: "Could not load credentials from any providers" },
             "Inspector Enable failed in eu-west-1: CredentialsProviderError: Could not load credentials from any " +
-                "providers (the AWS credentials were missing or refused: configure the default credential chain " +
+                "providers (the AWS credentials from " +
+                "the default credential chain (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE, the shared files, " +
+                "SSO, the container's or the instance's role) were missing or refused: set the stack's aws:profile, or " +
+                "aws:accessKey and aws:secretKey (as secrets), or configure the default credential chain " +
                 "(AWS_PROFILE, AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, SSO or an instance role))",
         ],
         [
@@ -148,7 +155,8 @@ const table: [string, Status | undefined, FailureKind, FailureKind][] = [
     ["ACCESS_DENIED", "SUSPENDING", "permanent", "gone"],
     ["RESOURCE_NOT_FOUND", undefined, "permanent", "gone"],
     ["ACCOUNT_IS_ISOLATED", "DISABLED", "permanent", "gone"],
-    ["BLOCKED_BY_ORGANIZATION_POLICY", undefined, "permanent", "permanent"],
+    ["BLOCKED_BY_ORGANIZATION_POLICY", undefined, "policy", "policy"],
+    ["BLOCKED_BY_ORGANIZATION_POLICY", "ENABLED", "policy", "policy"],
     ["EC2_SSM_RESOURCE_DATA_SYNC_LIMIT_EXCEEDED", undefined, "permanent", "permanent"],
     ["EC2_SSM_ASSOCIATION_VERSION_LIMIT_EXCEEDED", undefined, "permanent", "permanent"],
     ["RESOURCE_SCAN_NOT_DISABLED", undefined, "permanent", "permanent"],
@@ -229,5 +237,60 @@ describe("enablement shortfall messages", () => {
             interruption: new Error("Enable failed"),
         });
         assert.deepEqual(reasons, ["stopped early: Enable failed"]);
+    });
+});
+
+describe("enablement organisation policy refusals (BLOCKED_BY_ORGANIZATION_POLICY)", () => {
+    const blocked = (errorMessage: string): FailedAccount => ({
+        accountId: "444455556666",
+        errorCode: "BLOCKED_BY_ORGANIZATION_POLICY",
+        errorMessage,
+    });
+    const cases: { message: string; policy?: string; types: string[] }[] = [
+        {
+            message:
+                "EC2 scanning of account 444455556666 is managed by AWS Organizations Inspector policy p-ec2only1",
+            policy: "p-ec2only1",
+            types: ["EC2"],
+        },
+        {
+            message:
+                "LAMBDA_CODE scanning of account 444455556666 is managed by AWS Organizations Inspector policy p-0123456789abcdef",
+            policy: "p-0123456789abcdef",
+            types: ["LAMBDA_CODE"],
+        },
+        {
+            message: "LAMBDA and ECR are managed by policy p-Mixed_Case_9",
+            policy: "p-Mixed_Case_9",
+            types: ["ECR", "LAMBDA"],
+        },
+        // Neither a policy nor a type named: the call's types, and a general phrase.
+        { message: "Blocked by an organization policy", types: ["EC2", "ECR"] },
+        // "p-short" is too short to be a policy ID.
+        { message: "Blocked by p-short", types: ["EC2", "ECR"] },
+    ];
+    for (const { message, policy, types } of cases) {
+        it(`${message}: ${policy ?? "no policy"}, ${types.join(", ")}`, () => {
+            const failure = blocked(message);
+            assert.equal(organizationPolicyId(failure), policy);
+            assert.deepEqual(policyManagedTypes(failure, ["EC2", "ECR"]), types);
+            assert.equal(
+                describePolicy(failure),
+                policy
+                    ? `AWS Organizations Inspector policy ${policy}`
+                    : "an AWS Organizations Inspector policy",
+            );
+            assert.ok(failureHint(failure).startsWith(`${describePolicy(failure)} manages this scan type`));
+        });
+    }
+
+    it("the failed account's line names the policy twice: Inspector's words and the hint", () => {
+        assert.equal(
+            describeFailedAccount(blocked(cases[0].message)),
+            "444455556666: BLOCKED_BY_ORGANIZATION_POLICY: EC2 scanning of account 444455556666 is managed by AWS " +
+                "Organizations Inspector policy p-ec2only1 (AWS Organizations Inspector policy p-ec2only1 manages " +
+                "this scan type for the account, so Inspector refuses to change it; change the policy in AWS " +
+                "Organizations, or remove the type or the account from this resource)",
+        );
     });
 });

@@ -258,6 +258,27 @@ describe("enablement update removals", () => {
         assert.deepEqual([...unfinishedRemovals(targets, progress, false).keys()], [C]);
         assert.deepEqual([...unfinishedRemovals(targets, undefined, true).keys()], [A, B, C, ADMIN]);
     });
+
+    it("a type an Organizations policy manages is finished: nothing this resource can change it", () => {
+        const targets = targetsOf([A, ["EC2", "ECR"]], [B, ["EC2", "ECR"]], [C, ["EC2"]]);
+        const progress = {
+            statuses: new Map([
+                [A, status(A, "ENABLED", "DISABLED")],
+                [B, status(B, "ENABLED", "DISABLING")],
+                [C, status(C, "ENABLED")],
+            ]),
+            failures: new Map(),
+            gone: new Map(),
+            policyManaged: new Map<string, { resourceTypes: ResourceType[] }>([
+                [A, { resourceTypes: ["EC2"] }],
+                [B, { resourceTypes: ["EC2"] }],
+                [C, { resourceTypes: ["EC2"] }],
+            ]),
+        };
+        // A: ECR is off and EC2 is the policy's; B: ECR is still turning off; C: nothing left to change.
+        assert.deepEqual([...unfinishedRemovals(targets, progress, true).keys()], [B]);
+        assert.deepEqual([...unfinishedRemovals(targets, progress, false).keys()], []);
+    });
 });
 
 function targetsOf(...entries: [string, ResourceType[]][]): Map<string, ResourceType[]> {

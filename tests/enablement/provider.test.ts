@@ -53,7 +53,7 @@ describe("InspectorEnablement provider through the dynamic-provider host (gRPC)"
             env: { ...emulator.env, [WAIT_POLICY_VARIABLE]: FAST_WAIT_POLICY },
         });
         provider = await serializeDynamicProvider(enablementProvider);
-        await host.configure({ "aws:region": STACK_REGION, "aws:profile": "not-used" });
+        await host.configure({ "aws:region": STACK_REGION, "aws:skipCredentialsValidation": "true" });
     });
 
     beforeEach(() => {
@@ -403,4 +403,107 @@ describe("InspectorEnablement provider through the dynamic-provider host (gRPC)"
         assert.equal(warning.severity, "warning");
         assert.equal((await live([MEMBER_A]))[MEMBER_A].ecr, "DISABLED");
     });
+});
+
+describe("InspectorEnablement input rules through the dynamic-provider host, without any call", () => {
+    let emulator: RunningEmulator;
+    let host: DynamicProviderHost;
+    let provider: string;
+    const urn = resourceUrn("scanning", ENABLEMENT_TYPE_TOKEN);
+
+    before(async () => {
+        emulator = await startEmulator({ settings: { delays: TEST_DELAYS } });
+        host = await startDynamicProviderHost({ env: { ...emulator.env } });
+        provider = await serializeDynamicProvider(enablementProvider);
+        await host.configure({ "aws:region": STACK_REGION });
+    });
+    after(async () => {
+        await host?.close();
+        await emulator?.close();
+    });
+    afterEach(() => assert.deepEqual(emulator.admin.calls(), [], "check called an AWS API"));
+
+    const pollRule = (shown: string) =>
+        `pollIntervalSeconds ${shown} is not allowed: use a number of seconds from 1 to 300`;
+    const cases: { title: string; args: Properties; inputs?: Properties; failures?: [string, string][] }[] = [
+        // The floor: 1e-6 made about 50 status calls in a quarter of a second for one account.
+        {
+            title: "pollIntervalSeconds 1e-6",
+            args: { pollIntervalSeconds: 1e-6 },
+            failures: [["pollIntervalSeconds", pollRule("0.000001")]],
+        },
+        {
+            title: "pollIntervalSeconds 0.5",
+            args: { pollIntervalSeconds: 0.5 },
+            failures: [["pollIntervalSeconds", pollRule("0.5")]],
+        },
+        {
+            title: "pollIntervalSeconds 0",
+            args: { pollIntervalSeconds: 0 },
+            failures: [["pollIntervalSeconds", pollRule("0")]],
+        },
+        {
+            title: "pollIntervalSeconds 301",
+            args: { pollIntervalSeconds: 301 },
+            failures: [["pollIntervalSeconds", pollRule("301")]],
+        },
+        {
+            title: "pollIntervalSeconds 1",
+            args: { pollIntervalSeconds: 1 },
+            inputs: { pollIntervalSeconds: 1 },
+        },
+        {
+            title: "pollIntervalSeconds 2.5",
+            args: { pollIntervalSeconds: 2.5 },
+            inputs: { pollIntervalSeconds: 2.5 },
+        },
+        { title: "pollIntervalSeconds left out", args: {}, inputs: { pollIntervalSeconds: 3 } },
+        {
+            title: "pollIntervalSeconds not known yet",
+            args: { pollIntervalSeconds: UNKNOWN },
+            inputs: { pollIntervalSeconds: UNKNOWN },
+        },
+        {
+            title: "the class's list of secret inputs is kept beside the inputs",
+            args: { accountIds: [MEMBER_A], __secretInputs: ["accountIds"] },
+            inputs: { accountIds: [MEMBER_A], __secretInputs: ["accountIds"] },
+        },
+        {
+            title: "a list of secret inputs that is not a list of names is refused",
+            args: { __secretInputs: "accountIds" },
+            failures: [
+                [
+                    "__secretInputs",
+                    "__secretInputs must be a list of input names: it lists the names of secret inputs and is set " +
+                        "by the resource class; leave it out",
+                ],
+            ],
+        },
+        {
+            title: "a failure about a secret input does not show its value",
+            args: { accountIds: ["123456789"], __secretInputs: ["accountIds"] },
+            failures: [
+                [
+                    "accountIds",
+                    'accountIds[0] "[secret]" is not an account ID: an account ID is a string of exactly 12 digits',
+                ],
+            ],
+        },
+    ];
+    for (const { title, args, inputs, failures = [] } of cases) {
+        it(title, async () => {
+            const checked = await host.check(
+                urn,
+                {},
+                withProvider(provider, { resourceUrn: urn, resourceTypes: ["EC2"], ...args }),
+            );
+            assert.deepEqual(
+                checked.failures.map(({ property, reason }) => [property, reason]),
+                failures,
+            );
+            for (const [key, value] of Object.entries(inputs ?? {})) {
+                assert.deepEqual(checked.inputs[key], value, key);
+            }
+        });
+    }
 });

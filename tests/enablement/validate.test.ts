@@ -57,7 +57,7 @@ const cases: Case[] = [
             region: "us-gov-west-1",
             waitForEnabled: false,
             waitTimeoutSeconds: 60,
-            pollIntervalSeconds: 0.5,
+            pollIntervalSeconds: 1.5,
         },
         inputs: {
             resourceTypes: ["EC2"],
@@ -65,7 +65,7 @@ const cases: Case[] = [
             region: "us-gov-west-1",
             waitForEnabled: false,
             waitTimeoutSeconds: 60,
-            pollIntervalSeconds: 0.5,
+            pollIntervalSeconds: 1.5,
             resourceUrn: URN,
         },
         failures: [],
@@ -180,7 +180,8 @@ const cases: Case[] = [
                 property: "timeout",
                 reason:
                     "timeout is not a property of this resource; its properties are resourceTypes, accountIds, " +
-                    "clientToken, region, waitForEnabled, waitTimeoutSeconds, pollIntervalSeconds or resourceUrn",
+                    "clientToken, region, waitForEnabled, waitTimeoutSeconds, pollIntervalSeconds, resourceUrn, " +
+                    "profile or assumeRole",
             },
         ],
     },
@@ -291,15 +292,22 @@ const cases: Case[] = [
             },
         ],
     })),
-    ...[0, -1, 301, "3"].map((value) => ({
-        name: `pollIntervalSeconds ${JSON.stringify(value)}`,
+    // A floor of one second: 1e-6 made about 50 status calls in a quarter of a second for one account.
+    ...[0, -1, 1e-6, 0.5, 0.999, 300.5, 301, "3", Infinity].map((value) => ({
+        name: `pollIntervalSeconds ${String(value)} is refused`,
         news: { ...VALID, pollIntervalSeconds: value },
         failures: [
             {
                 property: "pollIntervalSeconds",
-                reason: `pollIntervalSeconds ${JSON.stringify(value)} is not allowed: use a number of seconds above 0 and at most 300`,
+                reason: `pollIntervalSeconds ${typeof value === "string" ? JSON.stringify(value) : String(value)} is not allowed: use a number of seconds from 1 to 300`,
             },
         ],
+    })),
+    ...[1, 2.5, 300].map((value) => ({
+        name: `pollIntervalSeconds ${value} is accepted`,
+        news: { ...VALID, pollIntervalSeconds: value },
+        inputs: { resourceTypes: ["EC2"], ...DEFAULTS, pollIntervalSeconds: value },
+        failures: [],
     })),
     {
         name: "no URN (the provider used without the resource class)",

@@ -5,6 +5,7 @@ import { type PartialSettings, type RunningEmulator, startEmulator } from "../..
 const ENV_KEYS = [
     "AWS_ENDPOINT_URL_INSPECTOR",
     "AWS_ENDPOINT_URL_INSPECTOR2",
+    "AWS_ENDPOINT_URL_STS",
     "AWS_ACCESS_KEY_ID",
     "AWS_SECRET_ACCESS_KEY",
     "AWS_REGION",

@@ -123,6 +123,17 @@ export class PulumiStack {
         return result;
     }
 
+    /**
+     * Changes the environment of the commands that follow: a value sets a variable, undefined removes it (for
+     * example the emulator's `AWS_ENDPOINT_URL_INSPECTOR`, so that the SDK would go to AWS's own endpoint).
+     */
+    setEnv(changes: Readonly<Record<string, string | undefined>>): void {
+        for (const [key, value] of Object.entries(changes)) {
+            if (value === undefined) delete this.env[key];
+            else this.env[key] = value;
+        }
+    }
+
     /** Sets stack config in one command (see {@link StackOptions.config} for keys and values). */
     async setConfig(config: Readonly<Record<string, unknown>>): Promise<void> {
         const pairs = Object.entries(config).flatMap(([key, value]) => [

@@ -205,8 +205,9 @@ describe("enablement create (against the emulator)", () => {
         assert.equal(outs.enabledAccountCount, 2);
         assert.deepEqual(failure.reasons, [
             `${MEMBER_C}: BLOCKED_BY_ORGANIZATION_POLICY: Injected failure BLOCKED_BY_ORGANIZATION_POLICY for account ` +
-                `${MEMBER_C} (attempt 1 of 1 planned failures). (an AWS Organizations policy blocks Inspector here; ` +
-                "change the policy or remove the account from accountIds)",
+                `${MEMBER_C} (attempt 1 of 1 planned failures). (an AWS Organizations Inspector policy manages this ` +
+                "scan type for the account, so Inspector refuses to change it; change the policy in AWS Organizations, " +
+                "or remove the type or the account from this resource)",
             `${MEMBER_B}: ACCOUNT_IS_ISOLATED: Account ${MEMBER_B} is isolated, so Inspector cannot act on it. (AWS has ` +
                 "isolated this account; resolve it with AWS Support or remove it from accountIds)",
         ]);
@@ -293,7 +294,7 @@ describe("enablement create (against the emulator)", () => {
                     assert.ok(!(error instanceof PartialFailure));
                     assert.match(
                         error.message,
-                        /^Inspector BatchGetAccountStatus failed in us-east-1: UnrecognizedClientException: .* \(the AWS credentials were missing or refused: configure the default credential chain/,
+                        /^STS GetCallerIdentity failed in us-east-1: InvalidClientTokenId: .* \(the AWS credentials from the default credential chain .* were missing or refused: set the stack's aws:profile, or aws:accessKey and aws:secretKey \(as secrets\), or configure the default credential chain/,
                     );
                     return true;
                 },

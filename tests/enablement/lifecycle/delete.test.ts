@@ -98,12 +98,14 @@ describe("enablement delete (against the emulator)", () => {
         });
     });
 
+    // An Organizations policy's refusal (BLOCKED_BY_ORGANIZATION_POLICY) is no longer one: it is left alone with a
+    // warning (organization-policies.test.ts).
     it("fails on a permanent refusal, naming the account and what to do", async () => {
         const outs = await created({ resourceTypes: ["EC2"], accountIds: [MEMBER_A, MEMBER_B] });
         fixture.emulator.admin.updateSettings({
             accounts: DEFAULT_ACCOUNTS.map((account) =>
                 account.accountId === MEMBER_B
-                    ? { ...account, failures: [{ errorCode: "BLOCKED_BY_ORGANIZATION_POLICY", times: 1 }] }
+                    ? { ...account, failures: [{ errorCode: "RESOURCE_SCAN_NOT_DISABLED", times: 1 }] }
                     : account,
             ),
         });
@@ -114,7 +116,7 @@ describe("enablement delete (against the emulator)", () => {
             );
             assert.match(
                 error.message,
-                / {2}- 777788889999: BLOCKED_BY_ORGANIZATION_POLICY: .*\(an AWS Organizations policy/,
+                / {2}- 777788889999: RESOURCE_SCAN_NOT_DISABLED: .*\(a scan that must be off first/,
             );
             return true;
         });
