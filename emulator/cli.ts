@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { USAGE, parseCliOptions } from "./cli/cli-options";
 import { startupBanner } from "./cli/startup-banner";
+import { ADMIN_TOKEN_VARIABLE, adminTokenProblem } from "./http/admin-token";
 import { startEmulator } from "./index";
 import { InvalidSettingsError } from "./settings/invalid-settings-error";
 import type { PartialSettings } from "./settings/settings";
@@ -25,10 +26,19 @@ async function main(): Promise<void> {
         }
     }
     if (options.seed !== undefined) settings = { ...settings, seed: options.seed };
+    // A token chosen beforehand (say, exported from an earlier start) is kept; otherwise a new one is made.
+    const adminToken = process.env[ADMIN_TOKEN_VARIABLE] || undefined;
+    const tokenProblem = adminToken === undefined ? undefined : adminTokenProblem(adminToken);
+    if (tokenProblem) return fail(`${ADMIN_TOKEN_VARIABLE}: ${tokenProblem}`);
 
     let emulator;
     try {
-        emulator = await startEmulator({ port: options.port, settings, stateFile: options.stateFile });
+        emulator = await startEmulator({
+            port: options.port,
+            settings,
+            stateFile: options.stateFile,
+            adminToken,
+        });
     } catch (error) {
         if (error instanceof InvalidSettingsError)
             return fail(`Invalid settings:\n  ${error.problems.join("\n  ")}`);

@@ -1,3 +1,4 @@
+import type { ServerLimits } from "./http/server-limits";
 import type { ServiceName } from "./service";
 import type { EmulatorSettings, PartialSettings } from "./settings/settings";
 
@@ -6,10 +7,21 @@ export interface EmulatorOptions {
     readonly port?: number;
     /** Settings that differ from the defaults (deep-merged over them). */
     readonly settings?: PartialSettings;
-    /** Optional JSON state file: state survives a restart; written atomically (temp file + rename). */
+    /**
+     * Optional JSON state file: state survives a restart. Each change is appended to a journal beside it
+     * (`<stateFile>.journal`) before the answer leaves; the journal is folded into the file now and then, and at
+     * close (temp file + fsync + rename).
+     */
     readonly stateFile?: string;
     /** Replaces the clock (ms since epoch) — for tests. Default Date.now. */
     readonly now?: () => number;
+    /**
+     * The admin API's token (16 to 256 characters of A-Z a-z 0-9 . _ ~ -). Default: 32 random bytes, base64url,
+     * new at every start.
+     */
+    readonly adminToken?: string;
+    /** Body size and timeouts of the HTTP server; each defaults to `DEFAULT_LIMITS`. */
+    readonly limits?: Partial<ServerLimits>;
 }
 
 export interface RunningEmulator {
@@ -17,20 +29,26 @@ export interface RunningEmulator {
     readonly url: string;
     /**
      * Environment for SDK clients/CLIs: AWS_ENDPOINT_URL_INSPECTOR2, AWS_ENDPOINT_URL_INSPECTOR,
-     * AWS_ENDPOINT_URL_STS, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (the delegated administrator's), AWS_REGION.
+     * AWS_ENDPOINT_URL_STS, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (the delegated administrator's), AWS_REGION,
+     * and INSPECTOR_EMULATOR_TOKEN (the admin token).
      */
     readonly env: Readonly<Record<string, string>>;
+    /** The token the admin API over HTTP requires in the `X-Emulator-Token` header. */
+    readonly adminToken: string;
     /** The seeded Inspector Classic assessment template (in the default region, administrator account). */
     readonly templateArn: string;
+    /** The admin API in process: needs no token. */
     readonly admin: EmulatorAdmin;
     close(): Promise<void>;
 }
 
+/** The admin API's functions, in process (over HTTP: `/_emulator/…` with the admin token). */
 export interface EmulatorAdmin {
     /** Forgets all service state (temporary credentials from STS included) and the call log. */
     reset(): void;
     /** Deep-merges over the current settings; arrays replace. Throws on invalid settings. */
     updateSettings(settings: PartialSettings): void;
+    /** The settings, secret keys included (over HTTP they are left out unless asked for). */
     settings(): EmulatorSettings;
     /** The call log, oldest first. */
     calls(): readonly CallRecord[];

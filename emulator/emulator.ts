@@ -1,11 +1,13 @@
 import { DEFAULT_SETTINGS } from "./settings/default-settings";
 import type { EmulatorAdmin, EmulatorOptions, RunningEmulator } from "./emulator-api";
 import { EmulatorRuntime } from "./emulator-runtime";
+import { ADMIN_TOKEN_VARIABLE, adminTokenProblem, generateAdminToken } from "./http/admin-token";
 import { EmulatorServer } from "./http/emulator-server";
+import { serverLimits } from "./http/server-limits";
 import { mergeSettings } from "./settings/merge-settings";
 import type { ServiceFactory } from "./service-set";
 import type { EmulatorSettings } from "./settings/settings";
-import { readStateFile, writeStateFile } from "./state/state-file";
+import { PersistentState } from "./state/persistent-state";
 
 /**
  * Starts an emulator around the services `createServices` builds: settings are the defaults, then the state
@@ -16,16 +18,20 @@ export async function startEmulatorWith(
     createServices: ServiceFactory,
 ): Promise<RunningEmulator> {
     const now = options.now ?? Date.now;
-    const stateFile = options.stateFile;
-    const persisted = stateFile ? readStateFile(stateFile) : undefined;
+    const limits = serverLimits(options.limits);
+    const adminToken = options.adminToken ?? generateAdminToken();
+    const tokenProblem = adminTokenProblem(adminToken);
+    if (tokenProblem) throw new Error(`Invalid adminToken: ${tokenProblem}`);
+    const state = options.stateFile ? new PersistentState(options.stateFile) : undefined;
+    const persisted = state?.loaded;
     const settings = mergeSettings(mergeSettings(DEFAULT_SETTINGS, persisted?.settings), options.settings);
     const runtime = new EmulatorRuntime(settings, now, createServices);
     if (persisted) runtime.restore(persisted);
     runtime.seedDefaults();
 
-    const persist = stateFile ? () => writeStateFile(stateFile, runtime.snapshot()) : () => undefined;
-    persist();
-    const server = new EmulatorServer(runtime, persist);
+    state?.start(runtime);
+    const persist = state ? () => state.record(runtime) : () => undefined;
+    const server = new EmulatorServer(runtime, persist, { limits, adminToken });
     const port = await server.listen(options.port ?? 0);
     const url = `http://127.0.0.1:${port}`;
 
@@ -45,13 +51,14 @@ export async function startEmulatorWith(
     let closed: Promise<void> | undefined;
     return {
         url,
-        env: environmentFor(url, runtime.settings()),
+        env: { ...environmentFor(url, runtime.settings()), [ADMIN_TOKEN_VARIABLE]: adminToken },
+        adminToken,
         get templateArn() {
             return runtime.templateArn;
         },
         admin,
         close: () => {
-            closed ??= server.close().then(persist);
+            closed ??= server.close().then(() => state?.close(runtime));
             return closed;
         },
     };

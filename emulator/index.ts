@@ -23,6 +23,10 @@ export type {
     ScanResourceSettings,
 } from "./settings/settings";
 export { DEFAULT_SETTINGS } from "./settings/default-settings";
+export type { ServerLimits } from "./http/server-limits";
+export { DEFAULT_LIMITS } from "./http/server-limits";
+export { ADMIN_TOKEN_HEADER, ADMIN_TOKEN_VARIABLE } from "./http/admin-token";
+export { CLIENT_TOKEN_WINDOW_MS } from "./inspector2/idempotency";
 export { ServiceError } from "./service-error";
 
 /** Starts a local Inspector (v2 and Classic) with STS on 127.0.0.1; resolves once it listens. */

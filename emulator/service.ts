@@ -41,4 +41,15 @@ export interface EmulatedService {
     snapshot(): unknown;
     /** Restores a snapshot taken by `snapshot`. */
     restore(snapshot: unknown): void;
+    /**
+     * For the state file's journal, when the snapshot is a JSON object holding collections that grow with use
+     * (one entry per client token, per set of credentials): the snapshot without them. A service without it is
+     * journaled whole whenever its snapshot changes.
+     */
+    snapshotBase?(): Record<string, unknown>;
+    /**
+     * With `snapshotBase`: for each collection it leaves out (a member of the snapshot, a JSON object by key), the
+     * entries made or changed since the last call (their value) and those removed (null).
+     */
+    takeEntryChanges?(): Record<string, Record<string, unknown>>;
 }

@@ -17,7 +17,10 @@ Options:
   --config <file>       JSON file with settings that differ from the defaults
   --state-file <file>   Keep state in this JSON file across restarts
   --seed <integer>      Seed for findings and injected faults (overrides the config file)
-  --help                Show this text`;
+  --help                Show this text
+
+The admin API (/_emulator/) requires the token printed as INSPECTOR_EMULATOR_TOKEN in the X-Emulator-Token
+header; set INSPECTOR_EMULATOR_TOKEN before starting to choose it (16 to 256 characters of A-Z a-z 0-9 . _ ~ -).`;
 
 /** The command line's options, or a sentence saying what is wrong with it. */
 export function parseCliOptions(args: readonly string[]): CliOptions | string {

@@ -1,3 +1,5 @@
+import { ADMIN_TOKEN_HEADER, ADMIN_TOKEN_VARIABLE } from "../http/admin-token";
+
 /** What the CLI prints once the emulator listens: where it is and the lines to paste into a shell. */
 export function startupBanner(
     url: string,
@@ -11,7 +13,7 @@ export function startupBanner(
         "Point the AWS CLI and SDKs at it by pasting into a shell:",
         ...Object.entries(env).map(([name, value]) => `export ${name}=${shellQuote(value)}`),
         "",
-        `Admin API (unsigned): ${url}/_emulator/ (GET health, POST reset, GET/POST settings, GET calls, GET mutations)`,
+        `Admin API: ${url}/_emulator/ with the header "${ADMIN_TOKEN_HEADER}: $${ADMIN_TOKEN_VARIABLE}" (GET health, POST reset, GET/POST settings, GET calls, GET mutations)`,
         "Press Ctrl+C to stop.",
     ].join("\n");
 }

@@ -8,43 +8,63 @@ import { ADMIN_PREFIX, handleAdminRequest } from "./admin-request";
 import { AwsJsonProtocol } from "./aws-json-protocol";
 import { AwsQueryProtocol } from "./aws-query-protocol";
 import { readBody } from "./read-body";
+import type { Refusal } from "./request-guard";
+import { adminRefusal, loopbackRefusal } from "./request-guard";
 import { RestJsonProtocol } from "./rest-json-protocol";
+import type { ServerLimits } from "./server-limits";
 import { handleServiceRequest } from "./service-request";
 import type { WireProtocol, WireResponse } from "./wire-protocol";
 
-/** Inspector and STS requests are small; anything past this is refused with 413 instead of being buffered. */
-export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** What the server needs besides the runtime: its limits and the admin token. */
+export interface ServerOptions {
+    readonly limits: ServerLimits;
+    readonly adminToken: string;
+}
 
 /**
- * The emulator's HTTP front: reads each request, hands it to the admin API or the service pipeline and writes the
- * answer (or drops the connection). `onChange` runs after anything that changed state, before the answer leaves.
+ * The emulator's HTTP front: checks each request (loopback Host, no foreign Origin; for the admin API no AWS
+ * signature, the token and JSON), reads its body within the limits, hands it to the admin API or the service
+ * pipeline and writes the answer (or drops the connection). `onChange` runs after anything that changed state,
+ * before the answer leaves.
  */
 export class EmulatorServer {
     private readonly server: Server;
     private readonly protocols: Readonly<Record<ServiceName, WireProtocol>>;
     private readonly closing = new AbortController();
+    private port = 0;
 
     constructor(
         private readonly runtime: EmulatorRuntime,
         private readonly onChange: () => void,
+        private readonly options: ServerOptions,
     ) {
         this.protocols = {
             inspector2: new RestJsonProtocol("inspector2"),
             inspector: new AwsJsonProtocol("inspector"),
             sts: new AwsQueryProtocol("sts"),
         };
-        this.server = createServer((request, response) => {
-            this.handle(request, response).catch((error: unknown) => {
-                // A broken connection or an emulator bug: answer if the connection still can be answered.
-                if (!response.headersSent && !response.destroyed) {
-                    this.write(response, {
-                        status: 500,
-                        headers: { "content-type": "application/json" },
-                        body: JSON.stringify({ message: `The emulator failed: ${String(error)}` }),
-                    });
-                }
-            });
-        });
+        const { headersTimeoutMs, requestTimeoutMs } = options.limits;
+        this.server = createServer(
+            {
+                // Node answers 408 and closes the connection itself when either runs out; it looks every
+                // `connectionsCheckingInterval` ms, so that follows the shorter timeout.
+                headersTimeout: headersTimeoutMs,
+                requestTimeout: requestTimeoutMs,
+                connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(headersTimeoutMs / 4))),
+            },
+            (request, response) => {
+                this.handle(request, response).catch((error: unknown) => {
+                    // A broken connection or an emulator bug: answer if the connection still can be answered.
+                    if (!response.headersSent && !response.destroyed) {
+                        this.write(response, {
+                            status: 500,
+                            headers: { "content-type": "application/json" },
+                            body: JSON.stringify({ message: `The emulator failed: ${String(error)}` }),
+                        });
+                    }
+                });
+            },
+        );
         this.server.keepAliveTimeout = 5_000;
     }
 
@@ -54,7 +74,8 @@ export class EmulatorServer {
             this.server.once("error", reject);
             this.server.listen(port, "127.0.0.1", () => {
                 this.server.off("error", reject);
-                resolve((this.server.address() as AddressInfo).port);
+                this.port = (this.server.address() as AddressInfo).port;
+                resolve(this.port);
             });
         });
     }
@@ -74,14 +95,39 @@ export class EmulatorServer {
         const rawPath = queryStart < 0 ? url : url.slice(0, queryStart);
         const rawQuery = queryStart < 0 ? "" : url.slice(queryStart + 1);
         const method = request.method ?? "GET";
-        const { body, oversized } = await readBody(request, MAX_BODY_BYTES);
+        const admin = rawPath.startsWith(ADMIN_PREFIX);
+        const { limits, adminToken } = this.options;
 
-        if (rawPath.startsWith(ADMIN_PREFIX)) {
-            const admin = oversized
-                ? { response: tooLargeForAdmin(), changed: false }
-                : handleAdminRequest(this.runtime, method, rawPath, body);
-            if (admin.changed) this.onChange();
-            this.write(response, admin.response);
+        // Everything that turns a request away does so before a byte of its body is read.
+        const refusal =
+            loopbackRefusal(request.headers, this.port) ??
+            (admin ? adminRefusal(method, request.headers, rawQuery, adminToken) : undefined);
+        if (refusal) return this.refuse(response, refusal);
+
+        const declared = Number(request.headers["content-length"] ?? 0);
+        const read =
+            declared > limits.maxBodyBytes
+                ? ({ kind: "oversized" } as const)
+                : await readBody(request, limits.maxBodyBytes, limits.bodyIdleTimeoutMs);
+        if (read.kind === "idle") {
+            return this.refuse(response, {
+                status: 408,
+                message: `The request body stopped arriving for ${limits.bodyIdleTimeoutMs} ms.`,
+            });
+        }
+        const oversized = read.kind === "oversized";
+        const body = read.kind === "body" ? read.body : Buffer.alloc(0);
+
+        if (admin) {
+            if (oversized) {
+                return this.refuse(response, {
+                    status: 413,
+                    message: `The request body is larger than ${limits.maxBodyBytes} bytes.`,
+                });
+            }
+            const answer = handleAdminRequest(this.runtime, method, rawPath, rawQuery, body);
+            if (answer.changed) this.onChange();
+            this.write(response, answer.response);
             return;
         }
 
@@ -102,15 +148,30 @@ export class EmulatorServer {
             request.socket.destroy();
             return;
         }
-        this.write(response, outcome.response);
+        // An unread body stays unread: the connection closes after the answer.
+        this.write(response, outcome.response, oversized);
     }
 
-    private write(response: ServerResponse, answer: WireResponse): void {
+    /** Answers a refused request and closes the connection, so that whatever body it has is never read. */
+    private refuse(response: ServerResponse, refusal: Refusal): void {
+        this.write(
+            response,
+            {
+                status: refusal.status,
+                headers: { "content-type": "application/json" },
+                body: JSON.stringify({ message: refusal.message }),
+            },
+            true,
+        );
+    }
+
+    private write(response: ServerResponse, answer: WireResponse, close = false): void {
         response.writeHead(answer.status, {
             ...answer.headers,
             // The SDKs correct their clock from this header, so it follows the emulator's clock.
             date: new Date(this.runtime.now()).toUTCString(),
             "content-length": Buffer.byteLength(answer.body),
+            ...(close ? { connection: "close" } : {}),
         });
         response.end(answer.body);
     }
@@ -122,12 +183,4 @@ function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
         if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(",") : value;
     }
     return flat;
-}
-
-function tooLargeForAdmin(): WireResponse {
-    return {
-        status: 413,
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` }),
-    };
 }

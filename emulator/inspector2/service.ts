@@ -15,7 +15,7 @@ export class Inspector2Service implements EmulatedService {
     private readonly runtime: Inspector2Runtime;
 
     constructor(context: ServiceContext) {
-        this.runtime = { context, state: new Inspector2State() };
+        this.runtime = { context, state: new Inspector2State(() => context.now()) };
         this.startSightings();
     }
 
@@ -42,6 +42,14 @@ export class Inspector2Service implements EmulatedService {
 
     snapshot(): unknown {
         return this.runtime.state.snapshot();
+    }
+
+    snapshotBase(): Record<string, unknown> {
+        return { ...this.runtime.state.snapshotBase() };
+    }
+
+    takeEntryChanges(): Record<string, Record<string, unknown>> {
+        return { tokens: this.runtime.state.tokens.takeChanges() };
     }
 
     restore(snapshot: unknown): void {

@@ -21,10 +21,15 @@ export interface Inspector2Snapshot {
 export class Inspector2State {
     readonly statuses = new AccountStatusStore();
     readonly failures = new InjectedFailures();
-    readonly tokens = new IdempotencyStore();
+    readonly tokens: IdempotencyStore;
     readonly members = new MemberRecords();
     /** Reset by the service, which knows the clock and the resources. */
     readonly sightings = new ResourceSightings();
+
+    /** `now` is the clock client tokens expire by. */
+    constructor(now: () => number = Date.now) {
+        this.tokens = new IdempotencyStore(now);
+    }
 
     reset(): void {
         this.statuses.reset();
@@ -34,11 +39,15 @@ export class Inspector2State {
     }
 
     snapshot(): Inspector2Snapshot {
+        return { ...this.snapshotBase(), tokens: this.tokens.snapshot() };
+    }
+
+    /** The snapshot without the client tokens, which the state file's journal keeps one by one. */
+    snapshotBase(): Omit<Inspector2Snapshot, "tokens"> {
         return {
             format: SNAPSHOT_FORMAT,
             statuses: this.statuses.snapshot(),
             failures: this.failures.snapshot(),
-            tokens: this.tokens.snapshot(),
             members: this.members.snapshot(),
             sightings: this.sightings.snapshot(),
         };

@@ -55,4 +55,12 @@ export class StsService implements EmulatedService {
     restore(snapshot: unknown): void {
         this.runtime.sessions.restore(snapshot);
     }
+
+    snapshotBase(): Record<string, unknown> {
+        return { ...this.runtime.sessions.snapshotBase() };
+    }
+
+    takeEntryChanges(): Record<string, Record<string, unknown>> {
+        return { sessions: this.runtime.sessions.takeChanges() };
+    }
 }

@@ -18,9 +18,19 @@ interface Started {
     readonly env: Record<string, string>;
 }
 
+/** The environment the CLI runs in: the tests' own, without a token chosen beforehand unless `extra` sets one. */
+function cliEnvironment(extra: Record<string, string>): NodeJS.ProcessEnv {
+    const env = { ...process.env, ...extra };
+    if (extra.INSPECTOR_EMULATOR_TOKEN === undefined) delete env.INSPECTOR_EMULATOR_TOKEN;
+    return env;
+}
+
 /** Spawns the CLI and resolves once it has printed its banner (or rejects with what it printed on exit). */
-function startCli(args: string[]): Promise<Started> {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+function startCli(args: string[], extraEnv: Record<string, string> = {}): Promise<Started> {
+    const child = spawn(process.execPath, [CLI, ...args], {
+        stdio: ["ignore", "pipe", "pipe"],
+        env: cliEnvironment(extraEnv),
+    });
     let output = "";
     return new Promise((resolve, reject) => {
         child.stdout?.on("data", (chunk: Buffer) => {
@@ -38,8 +48,14 @@ function startCli(args: string[]): Promise<Started> {
 }
 
 /** Runs the CLI to its end and returns its exit code and everything it printed. */
-function runCli(args: string[]): Promise<{ code: number | null; output: string }> {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+function runCli(
+    args: string[],
+    extraEnv: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
+    const child = spawn(process.execPath, [CLI, ...args], {
+        stdio: ["ignore", "pipe", "pipe"],
+        env: cliEnvironment(extraEnv),
+    });
     let output = "";
     child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -84,7 +100,9 @@ describe("inspector-emulator CLI", () => {
                 AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
                 AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
                 AWS_REGION: "eu-central-1",
+                INSPECTOR_EMULATOR_TOKEN: env.INSPECTOR_EMULATOR_TOKEN,
             });
+            assert.match(env.INSPECTOR_EMULATOR_TOKEN, /^[A-Za-z0-9_-]{43}$/);
 
             const client = new Inspector2Client({
                 endpoint: env.AWS_ENDPOINT_URL_INSPECTOR2,
@@ -112,7 +130,12 @@ describe("inspector-emulator CLI", () => {
             assert.equal(identity.Account, "111122223333");
             sts.destroy();
 
-            const settings = (await (await fetch(`${url}/_emulator/settings`)).json()) as EmulatorSettings;
+            assert.equal((await fetch(`${url}/_emulator/settings`)).status, 401);
+            const settings = (await (
+                await fetch(`${url}/_emulator/settings`, {
+                    headers: { "X-Emulator-Token": env.INSPECTOR_EMULATOR_TOKEN },
+                })
+            ).json()) as EmulatorSettings;
             assert.equal(settings.seed, 7);
             assert.equal(settings.delays.enablingMs, 3);
         } finally {
@@ -120,6 +143,31 @@ describe("inspector-emulator CLI", () => {
         }
         assert.equal(await exited, 0);
         assert.ok(existsSync(stateFile));
+    });
+
+    it("keeps an admin token chosen in INSPECTOR_EMULATOR_TOKEN, prints it and requires it", async () => {
+        const token = "chosen-admin-token_0123456789";
+        const { child, env } = await startCli([], { INSPECTOR_EMULATOR_TOKEN: token });
+        const exited = exitOf(child);
+        try {
+            assert.equal(env.INSPECTOR_EMULATOR_TOKEN, token);
+            const url = env.AWS_ENDPOINT_URL_INSPECTOR2;
+            const health = await fetch(`${url}/_emulator/health`, { headers: { "X-Emulator-Token": token } });
+            assert.equal(health.status, 200);
+            const wrong = await fetch(`${url}/_emulator/health`, {
+                headers: { "X-Emulator-Token": `${token}x` },
+            });
+            assert.equal(wrong.status, 401);
+        } finally {
+            child.kill("SIGTERM");
+        }
+        assert.equal(await exited, 0);
+    });
+
+    it("refuses a weak INSPECTOR_EMULATOR_TOKEN with exit code 2", async () => {
+        const { code, output } = await runCli([], { INSPECTOR_EMULATOR_TOKEN: "short" });
+        assert.equal(code, 2);
+        assert.match(output, /^INSPECTOR_EMULATOR_TOKEN: the admin token must be 16 to 256 characters/m);
     });
 
     it("stops on SIGINT too", async () => {

@@ -27,7 +27,9 @@ describe("startEmulator", () => {
             AWS_ACCESS_KEY_ID: "AKIAIOSFODNN7EXAMPLE",
             AWS_SECRET_ACCESS_KEY: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
             AWS_REGION: "us-east-1",
+            INSPECTOR_EMULATOR_TOKEN: emulator.adminToken,
         });
+        assert.match(emulator.adminToken, /^[A-Za-z0-9_-]{43}$/);
         assert.match(
             emulator.templateArn,
             /^arn:aws:inspector:us-east-1:111122223333:target\/[^/]+\/template\/[^/]+$/,

@@ -21,6 +21,12 @@ describe("startupBanner", () => {
             lines.filter((line) => line.startsWith("export ")),
             ["export AWS_REGION=us-east-1", "export AWS_SECRET_ACCESS_KEY=a/b+c"],
         );
+        assert.ok(
+            lines.includes(
+                'Admin API: http://127.0.0.1:9/_emulator/ with the header "X-Emulator-Token: $INSPECTOR_EMULATOR_TOKEN" (GET health, POST reset, GET/POST settings, GET calls, GET mutations)',
+            ),
+            banner,
+        );
     });
 });
 

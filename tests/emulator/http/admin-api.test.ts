@@ -3,13 +3,8 @@ import { ListAssessmentTemplatesCommand } from "@aws-sdk/client-inspector";
 import { BatchGetAccountStatusCommand, EnableCommand } from "@aws-sdk/client-inspector2";
 import type { CallRecord, EmulatorSettings, MutationRecord, RunningEmulator } from "../../../emulator";
 import { DEFAULT_SETTINGS, startEmulator } from "../../../emulator";
+import { adminRequest as admin } from "../support/admin-http";
 import { classicClient, inspector2Client } from "../support/sdk-clients";
-
-/** Calls the unsigned admin API with plain HTTP and returns the status and parsed JSON. */
-async function admin(emulator: RunningEmulator, method: string, path: string, body?: string) {
-    const response = await fetch(`${emulator.url}/_emulator/${path}`, { method, body });
-    return { status: response.status, body: (await response.json()) as unknown };
-}
 
 describe("emulator admin API over HTTP", () => {
     let emulator: RunningEmulator;
@@ -24,13 +19,30 @@ describe("emulator admin API over HTTP", () => {
         });
     });
 
-    it("reads the settings, defaults included", async () => {
+    it("reads the settings, defaults included, without the secret keys", async () => {
         const { status, body } = await admin(emulator, "GET", "settings");
         assert.equal(status, 200);
         const settings = body as EmulatorSettings;
-        assert.deepEqual(settings.accounts, DEFAULT_SETTINGS.accounts);
+        assert.deepEqual(
+            settings.accounts,
+            DEFAULT_SETTINGS.accounts.map((account) => {
+                const { secretAccessKey, ...rest } = account;
+                assert.ok(secretAccessKey === undefined || secretAccessKey.length > 0);
+                return rest;
+            }),
+        );
+        assert.ok(!JSON.stringify(body).includes("EXAMPLEKEY"));
         assert.equal(settings.delays.enablingMs, 0);
         assert.equal(settings.region, "us-east-1");
+    });
+
+    it("reads the secret keys only when the token holder asks for them", async () => {
+        const { status, body } = await admin(emulator, "GET", "settings?includeSecrets=true");
+        assert.equal(status, 200);
+        assert.deepEqual((body as EmulatorSettings).accounts, DEFAULT_SETTINGS.accounts);
+        const posted = await admin(emulator, "POST", "settings", JSON.stringify({ seed: 42 }));
+        assert.equal(posted.status, 200);
+        assert.ok(!JSON.stringify(posted.body).includes("secretAccessKey"));
     });
 
     it("deep-merges posted settings, replacing arrays, and the services see them at once", async () => {

@@ -276,6 +276,7 @@ describe("scanResources and delays.scanMs settings", () => {
         try {
             const response = await fetch(`${emulator.url}/_emulator/settings`, {
                 method: "POST",
+                headers: { "x-emulator-token": emulator.adminToken, "content-type": "application/json" },
                 body: JSON.stringify({
                     scanResources: [{ resourceType: "AWS_EC2_INSTANCE", resourceId: "web" }],
                 }),

@@ -62,17 +62,28 @@ describe("emulator state file", () => {
         assert.equal(second.admin.settings().clockSkewMs, 60_000);
     });
 
-    it("is rewritten after every executed mutation, leaving no temporary files", async () => {
+    it("journals every executed mutation before answering, leaving no temporary files", async () => {
         const emulator = await startEmulator({ stateFile, settings: { delays: { enablingMs: 0 } } });
         try {
-            const before = readFileSync(stateFile, "utf8");
+            const before = readStateFile(stateFile);
             await inspector2Client(emulator).send(new EnableCommand({ resourceTypes: ["EC2"] }));
             // Written before the answer left, so it is there now, while the emulator still runs.
-            assert.notEqual(readFileSync(stateFile, "utf8"), before);
-            assert.deepEqual(readdirSync(directory), ["state.json"]);
+            const after = readStateFile(stateFile) as unknown as {
+                services: {
+                    inspector2: { statuses: Record<string, Record<string, { EC2?: { target: string } }>> };
+                };
+            };
+            assert.notDeepEqual(after, before);
+            assert.equal(
+                after.services.inspector2.statuses["us-east-1"]["111122223333"].EC2?.target,
+                "ENABLED",
+            );
+            assert.deepEqual(readdirSync(directory).sort(), ["state.json", "state.json.journal"]);
         } finally {
             await emulator.close();
         }
+        // Closing folds the journal into the file.
+        assert.deepEqual(readdirSync(directory), ["state.json"]);
     });
 
     it("reads a file written before STS was served, and is rewritten once AssumeRole issues credentials", async () => {
@@ -96,11 +107,11 @@ describe("emulator state file", () => {
                     RoleSessionName: "kept",
                 }),
             );
-            const written = JSON.parse(readFileSync(stateFile, "utf8")) as {
-                services: { sts: { sessions: { sessionName: string }[] } };
+            const written = readStateFile(stateFile) as unknown as {
+                services: { sts: { sessions: Record<string, { sessionName: string }> } };
             };
             assert.deepEqual(
-                written.services.sts.sessions.map((session) => session.sessionName),
+                Object.values(written.services.sts.sessions).map((session) => session.sessionName),
                 ["kept"],
             );
         } finally {

@@ -219,5 +219,25 @@ describe("SessionStore", () => {
             session: { token: session.sessionToken, expiresAt: 5_000 },
         });
         assert.throws(() => copy.restore({ sessions: [] }), /not a snapshot in format sts-state\/1/);
+        assert.throws(() => copy.restore({ format: "sts-state/2", sessions: [] }), /or sts-state\/2/);
+    });
+
+    it("restores the list of sessions of older state files (sts-state/1)", () => {
+        const store = new SessionStore();
+        const session = store.issue({ ...role, expiresAt: 5_000 }, 0);
+        const copy = new SessionStore();
+        copy.restore({ format: "sts-state/1", sessions: [session] });
+        assert.deepEqual(copy.snapshot(), store.snapshot());
+    });
+
+    it("tells the state file's journal which sessions were issued and which forgotten", () => {
+        const store = new SessionStore();
+        const old = store.issue({ ...role, expiresAt: 1_000 }, 0);
+        assert.deepEqual(store.takeChanges(), { [old.accessKeyId]: old });
+        assert.deepEqual(store.takeChanges(), {});
+        const fresh = store.issue({ ...role, expiresAt: 10_000_000_000 }, 1_000 + 24 * 3600 * 1000);
+        assert.deepEqual(store.takeChanges(), { [old.accessKeyId]: null, [fresh.accessKeyId]: fresh });
+        store.reset();
+        assert.deepEqual(store.takeChanges(), { [fresh.accessKeyId]: null });
     });
 });
