@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { clientsFor } from "../aws/clients";
 import { credentialSource, type CredentialSource, type ResourceCredentials } from "../aws/credentials";
 import { WAIT_POLICY_VARIABLE, waitPolicyFromEnv, type LifecycleContext } from "../core/context";
-import type { CheckOutcome } from "./check";
+import { containsUnknown, type CheckOutcome } from "./check";
 import { resourceCredentials } from "./credential-inputs";
 import { PartialFailure } from "./partial-failure";
 import {
@@ -68,6 +68,13 @@ export interface ResourceLifecycle<Inputs, Outputs extends Inputs> {
         news: Readonly<Properties>,
         context: LifecycleContext,
     ): Promise<void>;
+    /**
+     * Optional: the same read-only look for a resource about to be created, for which the engine calls check and
+     * no diff. The adapter calls it after a check without failures, when there is no earlier state and every
+     * checked input is known (so never with values an update has yet to compute), with the checked inputs. It
+     * never calls a mutating API and never fails the check; check itself still calls nothing.
+     */
+    previewCreate?(news: Readonly<Properties>, context: LifecycleContext): Promise<void>;
     /** Creates; a failure after something was made in AWS is a {@link PartialFailure} carrying it. */
     create(inputs: Inputs, context: LifecycleContext): Promise<{ id: string; outs: Outputs }>;
     read(
@@ -122,7 +129,10 @@ export function hostContext(
  *   for read and delete (what made the resource is what finds and removes it);
  * - secret inputs are honoured (`./secrets.ts`): the list of them the class sends is checked, kept beside the
  *   outputs, and the outputs that reveal them are returned as secrets, in results and partial failures alike;
- *   messages (progress, warnings, errors, check failures) show `[secret]` instead of their values.
+ *   messages (progress, warnings, errors, check failures) show `[secret]` instead of their values;
+ * - the read-only looks at preview run: `preview` after a diff that reports a change, `previewCreate` after the
+ *   check of a resource about to be created (no earlier state, no failure, every input known), both with the
+ *   resource's credentials, and neither can fail the call it runs in.
  */
 export function adaptLifecycle<Inputs, Outputs extends Inputs>(
     lifecycle: ResourceLifecycle<Inputs, Outputs>,
@@ -172,7 +182,7 @@ export function adaptLifecycle<Inputs, Outputs extends Inputs>(
         async configure(request) {
             configureFromStack(request.config);
         },
-        async check(_olds, news) {
+        async check(olds, news) {
             const given = withoutProvider(news);
             const marker = given[SECRET_INPUTS_KEY];
             delete given[SECRET_INPUTS_KEY];
@@ -189,6 +199,16 @@ export function adaptLifecycle<Inputs, Outputs extends Inputs>(
                 secretInputs.length > 0
                     ? { ...outcome.inputs, [SECRET_INPUTS_KEY]: secretInputs }
                     : outcome.inputs;
+            const previewCreate = lifecycle.previewCreate;
+            if (
+                previewCreate &&
+                failures.length === 0 &&
+                Object.keys(withoutInternal(olds)).length === 0 &&
+                !containsUnknown(outcome.inputs)
+            ) {
+                const context = contextFor(inputs);
+                await lookingAhead(context, () => previewCreate(outcome.inputs, context));
+            }
             return { inputs, failures };
         },
         async diff(id, olds, news) {
@@ -197,12 +217,11 @@ export function adaptLifecycle<Inputs, Outputs extends Inputs>(
                 withoutInternal(olds) as Partial<Outputs>,
                 withoutInternal(news),
             );
-            if (outcome.changes && lifecycle.preview) {
-                await lifecycle.preview(
-                    id,
-                    withoutInternal(olds) as Partial<Outputs>,
-                    withoutInternal(news),
-                    contextFor(news),
+            const preview = lifecycle.preview;
+            if (outcome.changes && preview) {
+                const context = contextFor(news);
+                await lookingAhead(context, () =>
+                    preview(id, withoutInternal(olds) as Partial<Outputs>, withoutInternal(news), context),
                 );
             }
             // Inputs that became secret (or stopped being) change how the outputs are stored: an update that
@@ -254,6 +273,21 @@ export function adaptLifecycle<Inputs, Outputs extends Inputs>(
             );
         },
     };
+}
+
+/**
+ * Runs a lifecycle's read-only look at preview: a failure of it (which the lifecycle should have caught itself)
+ * becomes a warning, so it can never fail the check or the diff it runs in.
+ */
+async function lookingAhead(context: LifecycleContext, look: () => Promise<void>): Promise<void> {
+    try {
+        await look();
+    } catch (error) {
+        const why = error instanceof Error ? error.message : String(error);
+        context.warn(
+            `the read-only look ahead at preview failed, so what applying would do is not shown: ${why}`,
+        );
+    }
 }
 
 /** The properties without what the adapter keeps for itself: the serialised provider and the secret inputs. */

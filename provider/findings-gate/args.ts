@@ -74,8 +74,8 @@ export interface FindingsGateArgs extends CredentialArgs {
     readonly codeRepositories?: pulumi.Input<pulumi.Input<string>[]>;
 
     /**
-     * Whole accounts to gate (12-digit IDs): every finding of every resource of the account in the region counts.
-     * Accounts are not waited on.
+     * Whole accounts to gate (12-digit IDs), up to 10,001 (a delegated administrator and its at most 10,000
+     * members): every finding of every resource of the account in the region counts. Accounts are not waited on.
      *
      * @default no accounts
      */

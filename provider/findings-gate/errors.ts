@@ -10,6 +10,7 @@ export const REQUIRED_PERMISSIONS = [
     "inspector2:ListCoverage",
     "inspector2:ListFindings",
     "inspector2:ListFindingAggregations",
+    "inspector2:BatchGetAccountStatus",
 ];
 
 /**

@@ -93,6 +93,12 @@ export const SUBJECT_LISTS = [
 /** How long one create or update waits for Inspector's scans: 15 minutes. */
 export const DEFAULT_WAIT_TIMEOUT_SECONDS = 900;
 
+/**
+ * The most accounts one gate can read: a delegated administrator sees the findings of at most 10,000 member
+ * accounts (Inspector's quota), and its own.
+ */
+export const MAX_ACCOUNT_IDS = 10_001;
+
 /** A day: longer waits belong to a separate process, not to one `pulumi up`. */
 export const MAX_WAIT_TIMEOUT_SECONDS = 86_400;
 

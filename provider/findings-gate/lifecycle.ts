@@ -77,10 +77,11 @@ export async function readGate(
 export async function deleteGate(): Promise<void> {}
 
 /**
- * Preview's read-only look, when diff reports a change: evaluates now, without waiting, and warns the reviewer
- * when applying would fail (with the worst findings), so the pull request's preview shows it. Inputs not known
- * until the update runs (an image built in the same update) leave nothing to evaluate. A failed read only warns:
- * the preview goes on.
+ * Preview's read-only look, when diff reports a change or a new gate has been checked: evaluates now, without
+ * waiting, and warns the reviewer when applying would fail (with the worst findings), so the pull request's
+ * preview shows it; a passing read is logged, with what Inspector does not scan yet. Inputs not known until the
+ * update runs (an image built in the same update) leave nothing to evaluate. A failed read only warns: the
+ * preview goes on.
  */
 export async function previewGate(
     _id: string,
@@ -95,8 +96,10 @@ export async function previewGate(
     const label = gateLabel(inputs);
     try {
         const { judgement } = await evaluateGate(inputs, context, { wait: false });
-        if (judgement.passed) context.log(`${judgement.verdict} (read at preview)`);
-        else context.warn(wouldFailWarning(label, judgement.message ?? judgement.verdict));
+        if (judgement.passed) {
+            context.log(`${judgement.verdict} (read at preview)`);
+            for (const note of judgement.notes) context.log(`${label}: ${note} (read at preview)`);
+        } else context.warn(wouldFailWarning(label, judgement.message ?? judgement.verdict));
     } catch (error) {
         context.warn(previewReadFailed(label, error));
     }
@@ -122,6 +125,7 @@ export const lifecycle: ResourceLifecycle<FindingsGateInputs, FindingsGateOutput
     check: (news, context) => checkFindingsGateInputs(news, context),
     diff: (_id, olds, news) => diffFindingsGate(olds, news),
     preview: previewGate,
+    previewCreate: (news, context) => previewGate("", {}, news, context),
     create: createGate,
     read: readGate,
     update: updateGate,

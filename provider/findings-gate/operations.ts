@@ -1,4 +1,5 @@
 import {
+    BatchGetAccountStatusCommand,
     type CoverageFilterCriteria,
     type CoveredResource,
     type FilterCriteria,
@@ -10,6 +11,7 @@ import {
     type SeverityCounts,
 } from "@aws-sdk/client-inspector2";
 import { callAws } from "../aws/call";
+import { callerIdentity } from "../aws/identity";
 import type { LifecycleContext } from "../core/context";
 import type { Severity } from "./args";
 import { explainCall } from "./errors";
@@ -161,4 +163,77 @@ export async function accountSeverityCounts(
         nextToken = page.nextToken;
     } while (nextToken);
     return counts;
+}
+
+/** One account's scanning in the region, as BatchGetAccountStatus reports it. */
+export interface AccountScanning {
+    readonly accountId: string;
+    /** Per scan type as InspectorEnablement names it (`ECR`, `LAMBDA`, `EC2`, `CODE_REPOSITORY`): its status. */
+    readonly types: Readonly<Partial<Record<string, string>>>;
+}
+
+/** The accounts BatchGetAccountStatus reported, and why it did not report the others it was asked about. */
+export interface ScanningRead {
+    readonly reported: AccountScanning[];
+    readonly failed: Map<string, string>;
+}
+
+/** BatchGetAccountStatus takes at most 100 account IDs per call. */
+export const ACCOUNT_STATUS_BATCH = 100;
+
+/** Where each scan type's status is in a BatchGetAccountStatus `resourceState`. */
+const RESOURCE_STATE_KEYS = {
+    ECR: "ecr",
+    LAMBDA: "lambda",
+    EC2: "ec2",
+    CODE_REPOSITORY: "codeRepository",
+} as const;
+
+/**
+ * Which types each account scans in the region (BatchGetAccountStatus, 100 accounts per call); without account
+ * IDs, the calling account's, in one call.
+ */
+export async function accountScanning(
+    scope: CallScope,
+    accountIds?: readonly string[],
+): Promise<ScanningRead> {
+    const pieces: (string[] | undefined)[] = [];
+    for (let start = 0; accountIds && start < accountIds.length; start += ACCOUNT_STATUS_BATCH) {
+        pieces.push(accountIds.slice(start, start + ACCOUNT_STATUS_BATCH));
+    }
+    if (pieces.length === 0) pieces.push(undefined);
+    const responses = await Promise.all(
+        pieces.map((piece) =>
+            callInspector(scope, "BatchGetAccountStatus", (client) =>
+                client.send(new BatchGetAccountStatusCommand(piece ? { accountIds: piece } : {})),
+            ),
+        ),
+    );
+    const read: ScanningRead = { reported: [], failed: new Map() };
+    for (const response of responses) {
+        for (const account of response.accounts ?? []) {
+            if (!account.accountId) continue;
+            const state = account.resourceState;
+            const types: Partial<Record<string, string>> = {};
+            for (const [type, key] of Object.entries(RESOURCE_STATE_KEYS)) {
+                const status = state?.[key]?.status;
+                if (status) types[type] = status;
+            }
+            read.reported.push({ accountId: account.accountId, types });
+        }
+        for (const failed of response.failedAccounts ?? []) {
+            if (!failed.accountId) continue;
+            read.failed.set(
+                failed.accountId,
+                `${failed.errorCode ?? "UNKNOWN"}: ${failed.errorMessage ?? "Inspector gave no message"}`,
+            );
+        }
+    }
+    return read;
+}
+
+/** The calling account (STS GetCallerIdentity, which needs no permission), within the scope's deadline. */
+export async function callerAccountId(scope: CallScope): Promise<string> {
+    const options = scope.deadline !== undefined ? { deadline: scope.deadline } : {};
+    return (await callerIdentity(scope.context, scope.region, options)).accountId;
 }

@@ -1,6 +1,13 @@
 import type { CoveredResource } from "@aws-sdk/client-inspector2";
 import { nextPollDelay, sleepWithin } from "../core/context";
-import { type CallScope, listCoverage } from "./operations";
+import {
+    accountScanning,
+    type AccountScanning,
+    type CallScope,
+    callerAccountId,
+    listCoverage,
+    type ScanningRead,
+} from "./operations";
 import {
     coverageQueries,
     coversSubject,
@@ -14,7 +21,8 @@ import {
 /**
  * Where Inspector's scan of each gated resource stands (ListCoverage), and waiting until they are scanned.
  * - SCANNED: Inspector finished a scan (lastScannedAt says when); its findings are current.
- * - PENDING: covered, but the first scan (or a rescan) has not finished.
+ * - PENDING: covered, but the first scan (or a rescan) has not finished; or, while waiting, not in the coverage
+ *   yet although its type's scanning is enabled (or enabling) for its account.
  * - UNSUPPORTED: covered, but Inspector cannot scan it (an unsupported OS, runtime, media type…).
  * - NOT_COVERED: Inspector does not scan it: its type is not enabled for the account in the region, it is
  *   excluded, or it does not exist.
@@ -91,17 +99,151 @@ export function reportResource(
     };
 }
 
+/** The coverage read for the subjects: each one's report, and whether Inspector has no record of it at all. */
+interface CoverageRead {
+    readonly reports: ResourceReport[];
+    readonly missing: boolean[];
+}
+
+/** Reads the coverage of the subjects: one ListCoverage filter per kind of lookup, every page. */
+async function readCoverageOf(scope: CallScope, subjects: readonly ResourceSubject[]): Promise<CoverageRead> {
+    if (subjects.length === 0) return { reports: [], missing: [] };
+    const pages = await Promise.all(
+        coverageQueries(subjects, scope.region).map((query) => listCoverage(scope, query)),
+    );
+    const covered = pages.flat();
+    return {
+        reports: subjects.map((subject) => reportResource(subject, covered, scope.region)),
+        missing: subjects.map((subject) => !covered.some((record) => coversSubject(subject, record))),
+    };
+}
+
 /** Reads the coverage of the subjects: one ListCoverage filter per kind of lookup, every page. */
 export async function readCoverage(
     scope: CallScope,
     subjects: readonly ResourceSubject[],
 ): Promise<ResourceReport[]> {
-    if (subjects.length === 0) return [];
-    const pages = await Promise.all(
-        coverageQueries(subjects, scope.region).map((query) => listCoverage(scope, query)),
-    );
-    const covered = pages.flat();
-    return subjects.map((subject) => reportResource(subject, covered, scope.region));
+    return (await readCoverageOf(scope, subjects)).reports;
+}
+
+/** How the gate's lists name a subject, for the way past a type that is not scanned. */
+const LISTED_AS: Record<ResourceSubject["kind"], { readonly noun: string; readonly property: string }> = {
+    image: { noun: "image", property: "images" },
+    lambdaFunction: { noun: "function", property: "lambdaFunctions" },
+    ec2Instance: { noun: "instance", property: "ec2Instances" },
+    codeRepository: { noun: "repository", property: "codeRepositories" },
+};
+
+/** Statuses of a type whose resources Inspector will cover, so that waiting for one makes sense. */
+const SCANNING = ["ENABLED", "ENABLING"];
+
+/**
+ * Which types the accounts of resources missing from the coverage scan, read (BatchGetAccountStatus) only when
+ * a resource is missing and at most once per account per evaluation. A subject named without its account (a
+ * function by name, an image without registryId, an instance, a repository) is taken to be the calling
+ * account's.
+ */
+export class AccountScanningCache {
+    private readonly accounts = new Map<string, AccountScanning>();
+    /** Why Inspector reported no status for an account it was asked about. */
+    private readonly unreported = new Map<string, string>();
+    private caller?: string;
+    private callerRead = false;
+
+    constructor(private readonly scope: CallScope) {}
+
+    /** Reads the status of the accounts of these (missing) subjects not read yet: one call, usually. */
+    async load(subjects: readonly ResourceSubject[]): Promise<void> {
+        const named = subjects.flatMap((subject) => explicitAccount(subject) ?? []);
+        const asked = [...new Set(named)].filter((accountId) => !this.known(accountId));
+        const needCaller = !this.callerRead && subjects.some((subject) => !explicitAccount(subject));
+        if (needCaller && asked.length === 0) {
+            // Without account IDs, BatchGetAccountStatus answers for the calling account: no STS call needed.
+            this.callerRead = true;
+            const read = await accountScanning(this.scope);
+            this.caller = read.reported[0]?.accountId;
+            this.record(read, this.caller ? [this.caller] : []);
+            return;
+        }
+        if (needCaller) {
+            this.callerRead = true;
+            this.caller = await callerAccountId(this.scope);
+            if (!this.known(this.caller) && !asked.includes(this.caller)) asked.push(this.caller);
+        }
+        if (asked.length === 0) return;
+        this.record(await accountScanning(this.scope, asked.sort()), asked);
+    }
+
+    private known(accountId: string): boolean {
+        return this.accounts.has(accountId) || this.unreported.has(accountId);
+    }
+
+    private record(read: ScanningRead, asked: readonly string[]): void {
+        for (const account of read.reported) this.accounts.set(account.accountId, account);
+        for (const [accountId, why] of read.failed) this.unreported.set(accountId, why);
+        for (const accountId of asked) {
+            if (!this.known(accountId))
+                this.unreported.set(accountId, "Inspector did not name it in its answer");
+        }
+    }
+
+    /**
+     * The report of a subject missing from the coverage (after {@link load}): PENDING when its type's scanning is
+     * ENABLED or ENABLING for its account (Inspector has not listed it yet: just pushed, updated, or enabled);
+     * NOT_COVERED, saying why and what to do, when it is not or the account's status is not known.
+     */
+    missingReport(subject: ResourceSubject, report: ResourceReport): ResourceReport {
+        const { region } = this.scope;
+        const scanType = scanTypeOf(subject);
+        const accountId = explicitAccount(subject) ?? this.caller;
+        const { noun, property } = LISTED_AS[subject.kind];
+        const wayPast = `enable it (InspectorEnablement) or remove the ${noun} from ${property}`;
+        const account = accountId ? this.accounts.get(accountId) : undefined;
+        if (!accountId || !account) {
+            const who = accountId ? `account ${accountId}` : "the credentials' account";
+            const why = accountId ? this.unreported.get(accountId) : undefined;
+            return {
+                ...report,
+                status: "NOT_COVERED",
+                reason:
+                    `not in Inspector's coverage, and Inspector reported no status for ${who} in ${region}` +
+                    `${why ? ` (${why})` : ""}, so whether ${scanType} scanning is enabled there is not known: ` +
+                    `${wayPast}`,
+            };
+        }
+        const status = account.types[scanType] ?? "DISABLED";
+        if (SCANNING.includes(status)) {
+            return {
+                ...report,
+                status: "PENDING",
+                reason:
+                    `not in Inspector's coverage yet (${scanType} scanning is ${status} for account ${accountId} in ` +
+                    `${region})`,
+            };
+        }
+        return {
+            ...report,
+            status: "NOT_COVERED",
+            reason:
+                `${scanType} scanning is not enabled for account ${accountId} in ${region}` +
+                `${status === "DISABLED" ? "" : ` (it is ${status})`}: ${wayPast}`,
+        };
+    }
+
+    /** The reason of a subject still missing from the coverage when waiting ran out. */
+    neverCovered(subject: ResourceSubject): string {
+        const accountId = explicitAccount(subject) ?? this.caller;
+        const status = accountId ? this.accounts.get(accountId)?.types[scanTypeOf(subject)] : undefined;
+        return (
+            `never appeared in Inspector's coverage, although ${scanTypeOf(subject)} scanning is ` +
+            `${status ?? "ENABLED"} for account ${accountId} in ${this.scope.region}`
+        );
+    }
+}
+
+/** The account a subject names (a URI, an ARN, registryId), if any. */
+function explicitAccount(subject: ResourceSubject): string | undefined {
+    return "accountId" in subject ? subject.accountId : undefined;
 }
 
 /** The scan statuses after waiting, and whether waiting ran out with some still pending. */
@@ -112,7 +254,9 @@ export interface ScanWait {
 
 /**
  * Reads the coverage, then, while some resources are pending, polls theirs (only theirs) with growing pauses
- * until they are scanned or the scope's deadline has passed. Logs a line whenever what is pending changes.
+ * until they are scanned or the scope's deadline has passed. Logs a line whenever what is pending changes. A
+ * resource missing from the coverage is pending while its type's scanning is enabled (or enabling) for its
+ * account, and not covered (not waited on) when it is not: see {@link AccountScanningCache}.
  */
 export async function waitForScans(
     scope: CallScope,
@@ -121,7 +265,19 @@ export async function waitForScans(
 ): Promise<ScanWait> {
     const { context } = scope;
     const deadline = scope.deadline ?? Infinity;
-    const resources = await readCoverage(scope, subjects);
+    const scanning = new AccountScanningCache(scope);
+    const absent = subjects.map(() => false);
+    const read = async (indices: readonly number[]): Promise<ResourceReport[]> => {
+        const asked = indices.map((index) => subjects[index]);
+        const { reports, missing } = await readCoverageOf(scope, asked);
+        indices.forEach((index, position) => (absent[index] = missing[position]));
+        if (!missing.some(Boolean)) return reports;
+        await scanning.load(asked.filter((_, position) => missing[position]));
+        return reports.map((report, position) =>
+            missing[position] ? scanning.missingReport(asked[position], report) : report,
+        );
+    };
+    const resources = await read(subjects.map((_, index) => index));
     let delay: number | undefined;
     let lastProgress: string | undefined;
     for (;;) {
@@ -134,13 +290,20 @@ export async function waitForScans(
             pending.map((index) => `${resources[index].resourceId} (${resources[index].reason})`).join(", ");
         if (progress !== lastProgress) context.log(progress);
         lastProgress = progress;
-        if (context.now() >= deadline) return { resources, timedOut: true };
+        if (context.now() >= deadline) {
+            for (const index of pending) {
+                if (absent[index]) {
+                    resources[index] = {
+                        ...resources[index],
+                        reason: scanning.neverCovered(subjects[index]),
+                    };
+                }
+            }
+            return { resources, timedOut: true };
+        }
         delay = nextPollDelay(delay, context.policy);
         await sleepWithin(context, delay, deadline);
-        const again = await readCoverage(
-            scope,
-            pending.map((index) => subjects[index]),
-        );
+        const again = await read(pending);
         pending.forEach((index, position) => (resources[index] = again[position]));
     }
 }

@@ -1,4 +1,5 @@
 import type { CoveredResource, Finding } from "@aws-sdk/client-inspector2";
+import { partitionMismatch, partitionOfRegion } from "../aws/region";
 import { closestName, describeValue } from "../dynamic/check";
 
 /**
@@ -144,6 +145,14 @@ export function parseLambdaFunction(item: unknown): Parsed<LambdaSubject> {
     const match = FUNCTION_ARN.exec(item);
     if (!match) return { reason: `is not a Lambda function name or ARN: ${rule}` };
     const [, region, accountId, functionName, qualifier] = match;
+    const partition = item.split(":")[1];
+    if (partitionMismatch(partition, region)) {
+        return {
+            reason:
+                `names partition ${partition}, which does not hold region ${region}: the ARN of a function in ` +
+                `${region} starts with arn:${partitionOfRegion(region)}:lambda:${region}:`,
+        };
+    }
     if (qualifier !== undefined) {
         return {
             reason:

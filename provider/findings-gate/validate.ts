@@ -18,7 +18,13 @@ import {
 import { checkCredentialInputs } from "../dynamic/credential-inputs";
 import { isUrn } from "../dynamic/urn";
 import type { SeverityKey } from "./args";
-import { DEFAULT_WAIT_TIMEOUT_SECONDS, INPUT_KEYS, MAX_WAIT_TIMEOUT_SECONDS, SUBJECT_LISTS } from "./inputs";
+import {
+    DEFAULT_WAIT_TIMEOUT_SECONDS,
+    INPUT_KEYS,
+    MAX_ACCOUNT_IDS,
+    MAX_WAIT_TIMEOUT_SECONDS,
+    SUBJECT_LISTS,
+} from "./inputs";
 import type { Parsed, Subject } from "./subjects";
 import { SEVERITIES, SEVERITY_KEYS } from "./verdict";
 
@@ -40,19 +46,22 @@ export function checkFindingsGateInputs(
     const region = checkRegion(check, news.region, context);
     let mayHaveSubjects = false;
     let mayHaveResources = false;
+    let firstEmpty: string | undefined;
     for (const list of SUBJECT_LISTS) {
         const given = news[list.property];
         check.set(list.property, checkSubjects(check, list.property, given, list.parse, region));
         // An invalid list has failed already: only a list left out or empty leaves the gate without subjects.
-        const listed = given !== undefined && given !== null && !(Array.isArray(given) && given.length === 0);
+        const empty = Array.isArray(given) && given.length === 0;
+        const listed = given !== undefined && given !== null && !empty;
+        if (empty) firstEmpty ??= list.property;
         mayHaveSubjects ||= listed;
         if (list.property !== "accountIds") mayHaveResources ||= listed;
     }
     if (!mayHaveSubjects) {
         check.fail(
-            "images",
-            `the gate has nothing to gate: list at least one subject in ${SUBJECT_PROPERTIES} (for example ` +
-                "images: [image.repoDigest])",
+            firstEmpty ?? "images",
+            `${firstEmpty ? `${firstEmpty} [] is empty: ` : ""}the gate has nothing to gate: list at least one ` +
+                `subject in ${SUBJECT_PROPERTIES} (for example images: [image.repoDigest])`,
         );
     }
     const failOnSeverity = checkChoice(check, "failOnSeverity", news.failOnSeverity, {
@@ -168,6 +177,15 @@ function checkSubjects(
     if (!valid) return undefined;
     if (items.some(containsUnknown)) return items;
     const unique = new Map(items.map((item) => [canonicalJson(item), item]));
+    if (property === "accountIds" && unique.size > MAX_ACCOUNT_IDS) {
+        check.fail(
+            property,
+            `${property} ${describeValue(value)} lists ${unique.size} different accounts: a delegated ` +
+                `administrator sees the findings of at most ${MAX_ACCOUNT_IDS - 1} member accounts, so give at ` +
+                `most ${MAX_ACCOUNT_IDS} (the administrator and its members)`,
+        );
+        return undefined;
+    }
     return [...unique.keys()].sort().map((key) => unique.get(key));
 }
 
@@ -191,6 +209,8 @@ function checkThresholds(
         return undefined;
     }
     const limits: Partial<Record<SeverityKey, number | Unknown>> = {};
+    /** The key each severity was first given under, and its limit. */
+    const given = new Map<SeverityKey, [key: string, limit: unknown]>();
     let valid = true;
     for (const [key, limit] of Object.entries(value)) {
         if (limit === undefined) continue;
@@ -205,11 +225,17 @@ function checkThresholds(
             );
             continue;
         }
-        if (severity in limits) {
+        const earlier = given.get(severity);
+        if (earlier) {
             valid = false;
-            check.fail(`${property}.${key}`, `${property}.${key} repeats ${severity} in another letter case`);
+            check.fail(
+                `${property}.${key}`,
+                `${property}.${key} ${describeValue(limit)} names ${severity} again (as ${property}.${earlier[0]} ` +
+                    `${describeValue(earlier[1])} does): give each severity once, in any letter case`,
+            );
             continue;
         }
+        given.set(severity, [key, limit]);
         if (!isUnknown(limit) && !(typeof limit === "number" && Number.isInteger(limit) && limit >= 0)) {
             valid = false;
             check.fail(

@@ -1,21 +1,35 @@
 import assert from "node:assert/strict";
 import type * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_WAIT_POLICY, type LifecycleContext } from "../../provider/core/context";
+import { DEFAULT_WAIT_POLICY } from "../../provider/core/context";
 import {
     adaptLifecycle,
     hostContext,
     PROVIDER_KEY,
+    type Properties,
     type ReadOutcome,
     type ResourceLifecycle,
 } from "../../provider/dynamic/adapter";
+import { UNKNOWN } from "../../provider/dynamic/check";
 import { PartialFailure } from "../../provider/dynamic/partial-failure";
+import { SECRET_INPUTS_KEY } from "../../provider/dynamic/secrets";
 import { configureFromStack } from "../../provider/dynamic/stack-config";
-import { testContext } from "../support/test-context";
+import { lifecycle as findingsGateLifecycle } from "../../provider/findings-gate/lifecycle";
+import {
+    afterScans,
+    enableScanning,
+    IMAGE_URI,
+    TEST_URN,
+    useGateEmulator,
+} from "../findings-gate/emulator-fixture";
+import { testContext, type TestContext } from "../support/test-context";
 
 type Inputs = { name: string; size?: number };
 type Outputs = Inputs & { made: boolean };
 
-/** A lifecycle that records what each call received, and fails part way when `size` is 13. */
+/**
+ * A lifecycle that records what each call received, and fails part way when `size` is 13. Check refuses the name
+ * "bad"; diff reports a change when the name changes; the preview looks warn with the name they were given.
+ */
 function recordingLifecycle() {
     const received: Record<string, unknown[]> = {};
     const record = (method: string, ...args: unknown[]) => void (received[method] = args);
@@ -23,11 +37,20 @@ function recordingLifecycle() {
         inputKeys: ["name", "size"],
         check(news) {
             record("check", news);
-            return { inputs: { name: news.name }, failures: [] };
+            const failures = news.name === "bad" ? [{ property: "name", reason: "name is bad" }] : [];
+            return { inputs: { name: news.name }, failures };
         },
         diff(id, olds, news) {
             record("diff", id, olds, news);
-            return { changes: true, replaces: [], deleteBeforeReplace: false };
+            return { changes: olds.name !== news.name, replaces: [], deleteBeforeReplace: false };
+        },
+        async preview(id, olds, news, context) {
+            record("preview", id, olds, news);
+            context.warn(`${String(news.name)} would change`);
+        },
+        async previewCreate(news, context) {
+            record("previewCreate", news);
+            context.warn(`${String(news.name)} would be created`);
         },
         async create(inputs) {
             record("create", inputs);
@@ -59,7 +82,7 @@ const PROVIDER = "exports.handler = …";
 describe("the lifecycle adapter", () => {
     let provider: pulumi.dynamic.ResourceProvider;
     let received: Record<string, unknown[]>;
-    let contexts: LifecycleContext[];
+    let contexts: TestContext[];
 
     beforeEach(() => {
         const recording = recordingLifecycle();
@@ -138,6 +161,93 @@ describe("the lifecycle adapter", () => {
         await provider.delete!("id-1", { name: "a", made: true, [PROVIDER_KEY]: PROVIDER });
         assert.deepEqual(received.delete, ["id-1", { name: "a", made: true }]);
     });
+
+    /** Lifecycle methods that change something: no preview path may reach one. */
+    const mutatingCalls = () => ["create", "update", "delete"].filter((method) => method in received);
+
+    it("runs the preview look after a diff that reports a change, with the inputs and a context of its own", async () => {
+        const outcome = await provider.diff!(
+            "id-1",
+            { name: "a", made: true, [PROVIDER_KEY]: PROVIDER },
+            { name: "b", [PROVIDER_KEY]: PROVIDER },
+        );
+        assert.equal(outcome.changes, true);
+        assert.deepEqual(received.preview, ["id-1", { name: "a", made: true }, { name: "b" }]);
+        assert.equal(contexts.length, 1);
+        assert.deepEqual(contexts[0].warnings, ["b would change"]);
+        assert.deepEqual(mutatingCalls(), []);
+    });
+
+    it("runs no preview look when diff reports no change", async () => {
+        const outcome = await provider.diff!(
+            "id-1",
+            { name: "a", made: true, [PROVIDER_KEY]: PROVIDER },
+            { name: "a", [PROVIDER_KEY]: PROVIDER },
+        );
+        assert.equal(outcome.changes, false);
+        assert.equal(received.preview, undefined);
+        assert.deepEqual(contexts, []);
+    });
+
+    it("runs previewCreate after the check of a new resource, with the checked inputs", async () => {
+        const outcome = await provider.check!({}, { name: "a", size: 2, [PROVIDER_KEY]: PROVIDER });
+        assert.deepEqual(outcome, { inputs: { name: "a" }, failures: [] });
+        assert.deepEqual(received.previewCreate, [{ name: "a" }]);
+        // One context for check, which calls nothing, and one for the look, with the resource's credentials.
+        assert.equal(contexts.length, 2);
+        assert.deepEqual(contexts[1].warnings, ["a would be created"]);
+        assert.equal(received.preview, undefined);
+        assert.deepEqual(mutatingCalls(), []);
+    });
+
+    const noLookCases: [string, Properties, Properties][] = [
+        ["the resource exists (its check has olds)", { name: "a", [PROVIDER_KEY]: PROVIDER }, { name: "a" }],
+        ["check fails", {}, { name: "bad" }],
+        ["an input is not known yet", {}, { name: UNKNOWN }],
+        ["the list of secret inputs is wrong", {}, { name: "a", [SECRET_INPUTS_KEY]: ["nonsense"] }],
+    ];
+    for (const [when, olds, news] of noLookCases) {
+        it(`runs no previewCreate when ${when}, and check's outcome is as without the hook`, async () => {
+            const withHook = await provider.check!(olds, { ...news, [PROVIDER_KEY]: PROVIDER });
+            assert.equal(received.previewCreate, undefined);
+            assert.equal(contexts.length, 1, "only check's context");
+            const plain = adaptLifecycle(
+                { ...recordingLifecycle().lifecycle, previewCreate: undefined },
+                () => testContext(),
+            );
+            assert.deepEqual(withHook, await plain.check!(olds, { ...news, [PROVIDER_KEY]: PROVIDER }));
+        });
+    }
+
+    it("hides secret inputs in what previewCreate says", async () => {
+        await provider.check!({}, { name: "hunter2", [SECRET_INPUTS_KEY]: ["name"] });
+        assert.deepEqual(contexts[1].warnings, ["[secret] would be created"]);
+    });
+
+    it("turns a failing look into a warning: check and diff answer as without it", async () => {
+        const failing = adaptLifecycle(
+            {
+                ...recordingLifecycle().lifecycle,
+                preview: () => Promise.reject(new Error("preview broke")),
+                previewCreate: () => Promise.reject(new Error("previewCreate broke")),
+            },
+            () => {
+                const context = testContext();
+                contexts.push(context);
+                return context;
+            },
+        );
+        assert.deepEqual(await failing.check!({}, { name: "a" }), { inputs: { name: "a" }, failures: [] });
+        const diff = await failing.diff!("id-1", { name: "a", made: true }, { name: "b" });
+        assert.equal(diff.changes, true);
+        assert.deepEqual(
+            contexts.flatMap((context) => context.warnings),
+            [
+                "the read-only look ahead at preview failed, so what applying would do is not shown: previewCreate broke",
+                "the read-only look ahead at preview failed, so what applying would do is not shown: preview broke",
+            ],
+        );
+    });
 });
 
 describe("the provider host's context", () => {
@@ -155,5 +265,66 @@ describe("the provider host's context", () => {
         const config = { get: (key: string) => (key === "aws:region" ? "eu-central-1" : undefined) };
         configureFromStack(config as unknown as pulumi.dynamic.Config);
         assert.deepEqual(hostContext({}).stack, { region: "eu-central-1" });
+    });
+});
+
+describe("the lifecycle adapter's preview looks with the FindingsGate lifecycle, against the emulator", () => {
+    const fixture = useGateEmulator();
+    const args = {
+        images: [IMAGE_URI],
+        lambdaFunctions: ["checkout"],
+        failOnSeverity: "critical",
+        resourceUrn: TEST_URN,
+    };
+
+    it("a new gate's check and a failed gate's diff read Inspector, warn, and change nothing", async () => {
+        await enableScanning(["ECR", "LAMBDA"]);
+        await afterScans();
+        const warnings: string[] = [];
+        const provider = adaptLifecycle(findingsGateLifecycle, () => {
+            const context = testContext();
+            return { ...context, warn: (message) => void warnings.push(message) };
+        });
+        const callMark = fixture.emulator.admin.calls().length;
+        const mutationMark = fixture.emulator.admin.mutations().length;
+        const stepCalls = () =>
+            fixture.emulator.admin
+                .calls()
+                .slice(callMark)
+                .map((call) => `${call.service} ${call.operation}`);
+
+        const { inputs, failures } = await provider.check!({}, { ...args, [PROVIDER_KEY]: PROVIDER });
+        assert.deepEqual(failures, []);
+        assert.equal(warnings.length, 1);
+        assert.match(
+            warnings[0],
+            /^release-gate: this gate would fail if applied now \(read at preview, nothing was changed\):\nFindingsGate "release-gate" in us-east-1 failed over 1 image and 1 Lambda function: 1 finding at or above failOnSeverity CRITICAL \(critical 1\)\n/,
+        );
+        assert.deepEqual(stepCalls(), [
+            "inspector2 ListCoverage",
+            "inspector2 ListCoverage",
+            "inspector2 ListFindings",
+            "inspector2 ListFindings",
+        ]);
+
+        // The same gate once it exists: check calls nothing, the diff of its failed evaluation reads again.
+        const state = { ...inputs, passed: false, [PROVIDER_KEY]: PROVIDER };
+        const next = await provider.check!(state, { ...args, [PROVIDER_KEY]: PROVIDER });
+        assert.equal(stepCalls().length, 4, "the check of an existing gate calls nothing");
+        assert.equal((await provider.diff!("findings-gate-1", state, next.inputs)).changes, true);
+        assert.equal(warnings.length, 2);
+        assert.match(warnings[1], /^release-gate: this gate would fail if applied now/);
+
+        assert.ok(
+            stepCalls().every((call) =>
+                ["inspector2 ListCoverage", "inspector2 ListFindings"].includes(call),
+            ),
+            stepCalls().join(", "),
+        );
+        assert.deepEqual(
+            fixture.emulator.admin.mutations().slice(mutationMark),
+            [],
+            "a preview changed something",
+        );
     });
 });

@@ -5,11 +5,12 @@ import { examplePath, SCENARIO_TIMEOUT_MS, useScenario } from "./support/scenari
 import { ASSESSMENT_RUN_TYPE, onlyResourceOfType, resourcesOfType } from "./support/stack-state";
 
 /**
- * AWS retired Inspector Classic on 2026-05-20: its endpoints no longer answer. With the real CLI, the release-gate
- * example's stack holds a run made against the emulator; then the emulator's `AWS_ENDPOINT_URL_INSPECTOR` is taken
- * away, so the SDK would go to AWS's own endpoint. The preview fails at once with the retirement message, refresh
- * drops the recorded run with a warning, and destroy finishes with one: no call is made (none reaches the
- * emulator, and nothing waits on AWS's silent endpoint). With the variable back, everything works as before.
+ * AWS retired Inspector Classic on 2026-05-20: its endpoints no longer answer. With the real CLI, the
+ * classic-release-gate example's stack holds a run made against the emulator; then the emulator's
+ * `AWS_ENDPOINT_URL_INSPECTOR` is taken away, so the SDK would go to AWS's own endpoint. The preview fails at
+ * once with the retirement message, refresh drops the recorded run with a warning, and destroy finishes with
+ * one: no call is made (none reaches the emulator, and nothing waits on AWS's silent endpoint). With the
+ * variable back, everything works as before.
  */
 
 const REGION = "us-east-1";
@@ -17,10 +18,10 @@ const REGION = "us-east-1";
 const WITHIN_MS = 30_000;
 const RETIRED = "Inspector Classic was retired by AWS on 2026-05-20";
 
-describe("e2e: the release-gate example against AWS's own (retired) Inspector Classic endpoint", function () {
+describe("e2e: the classic-release-gate example against AWS's own (retired) Inspector Classic endpoint", function () {
     this.timeout(SCENARIO_TIMEOUT_MS);
     const scenario = useScenario({
-        program: examplePath("release-gate"),
+        program: examplePath("classic-release-gate"),
         config: (emulator) => ({ templateArn: emulator.templateArn, release: "v1" }),
         settings: { classic: { outcome: "COMPLETED", findingCounts: { High: 0, Low: 1 } } },
     });

@@ -127,7 +127,7 @@ describe("e2e: pulumi up killed while Enable is in flight (quickstart example)",
         assert.equal(result.code, 0, describeResult(result));
         const mutations = scenario.emulator.admin.mutations();
         assert.equal(executed(mutations, "Enable").length, 1, "Enable was executed again");
-        // The quickstart has no assessment run any more (the release-gate case below has one).
+        // The quickstart has no assessment run any more (the classic-release-gate case below has one).
 
         const { deployment } = await scenario.stack.exportState();
         assert.deepEqual(pendingOperations(deployment), []);
@@ -167,11 +167,11 @@ describe("e2e: pulumi up killed while its Enable is stuck on the way (quickstart
     });
 });
 
-describe("e2e: pulumi up killed while StartAssessmentRun is in flight (release-gate example)", function () {
+describe("e2e: pulumi up killed while StartAssessmentRun is in flight (classic-release-gate example)", function () {
     this.timeout(SCENARIO_TIMEOUT_MS);
     const findingCounts = { Medium: 2, Low: 1 };
     const scenario = useScenario({
-        program: examplePath("release-gate"),
+        program: examplePath("classic-release-gate"),
         config: (emulator) => ({ templateArn: emulator.templateArn, release: "v1", failOnFindings: "High" }),
         settings: { ...heldFault("inspector", "StartAssessmentRun"), classic: { findingCounts } },
         proxy: true,

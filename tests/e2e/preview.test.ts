@@ -22,7 +22,7 @@ describe("e2e: pulumi preview of the quickstart example", function () {
     this.timeout(SCENARIO_TIMEOUT_MS);
     const scenario = useScenario({ program: examplePath("quickstart") });
 
-    // The assessment run the quickstart used to plan too is the release-gate example's now (below).
+    // The assessment run the quickstart used to plan too is the classic-release-gate example's now (below).
     it("plans the enablement without changing anything", async () => {
         const result = await scenario.stack.preview();
         assert.equal(result.code, 0, describeResult(result));
@@ -82,10 +82,10 @@ describe("e2e: pulumi preview of the organization example", function () {
     });
 });
 
-describe("e2e: pulumi preview of the release-gate example", function () {
+describe("e2e: pulumi preview of the classic-release-gate example", function () {
     this.timeout(SCENARIO_TIMEOUT_MS);
     const scenario = useScenario({
-        program: examplePath("release-gate"),
+        program: examplePath("classic-release-gate"),
         config: (emulator) => ({ templateArn: emulator.templateArn, release: "v1" }),
     });
 
@@ -108,6 +108,49 @@ describe("e2e: pulumi preview of the release-gate example", function () {
                 'failOnFindings "Severe" is not a severity: use High, Medium, Low or Informational (any letter case)',
             ),
             describeResult(result),
+        );
+        assertNothingChanged(scenario);
+    });
+});
+
+describe("e2e: pulumi preview of the release-gate example", function () {
+    this.timeout(SCENARIO_TIMEOUT_MS);
+    const scenario = useScenario({ program: examplePath("release-gate") });
+    const image =
+        "111122223333.dkr.ecr.us-east-1.amazonaws.com/shop@sha256:efd83a05b027ea2c46739a9fc2a4188ef9be83d1a35812a5be4655d7de8df468";
+
+    it("without an image or a function, fails: the gate has nothing to gate", async () => {
+        const result = await scenario.stack.preview();
+        assert.notEqual(result.code, 0, describeResult(result));
+        assert.ok(result.stdout.includes("the gate has nothing to gate: list at least one subject"));
+        assertNothingChanged(scenario);
+    });
+
+    it("fails on a severity that does not exist, naming the property, the value and the rule", async () => {
+        await scenario.stack.setConfig({ image, lambdaFunction: "checkout", failOnSeverity: "Severe" });
+        const result = await scenario.stack.preview();
+        assert.notEqual(result.code, 0, describeResult(result));
+        assert.ok(
+            result.stdout.includes(
+                'failOnSeverity "Severe" is not a severity: use CRITICAL, HIGH, MEDIUM, LOW, INFORMATIONAL or ' +
+                    "UNTRIAGED (any letter case)",
+            ),
+            describeResult(result),
+        );
+        assertNothingChanged(scenario);
+    });
+
+    it("plans scanning and the gate without changing anything", async () => {
+        await scenario.stack.setConfig({ failOnSeverity: "high" });
+        const result = await scenario.stack.preview();
+        assert.equal(result.code, 0, describeResult(result));
+        assert.match(
+            result.stdout,
+            /\+\s+pulumi-nodejs:dynamic\/inspector:InspectorEnablement\s+scanning\s+create/,
+        );
+        assert.match(
+            result.stdout,
+            /\+\s+pulumi-nodejs:dynamic\/inspector:FindingsGate\s+release-gate\s+create/,
         );
         assertNothingChanged(scenario);
     });

@@ -15,7 +15,7 @@ import { ENABLEMENT_TYPE, onlyResourceOfType, resourcesOfType } from "./support/
  * The quickstart example (Inspector (v2) scanning for the calling account) through its whole life with the real
  * CLI: up, no-change preview, drift repaired by refresh + up, an update of the resource types, and destroy, each
  * checked against what the emulator holds. Its Inspector Classic assessment run, which AWS retired, moved to the
- * release-gate example (release-gate.test.ts).
+ * classic-release-gate example (classic-release-gate.test.ts).
  */
 
 const ADMINISTRATOR = "111122223333";

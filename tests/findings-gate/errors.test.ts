@@ -12,7 +12,8 @@ describe("FindingsGate call errors", () => {
             error: error("AccessDeniedException", "not authorized", 403),
             message:
                 "Inspector ListFindings failed in eu-west-1: AccessDeniedException: not authorized (the credentials " +
-                "need inspector2:ListCoverage, inspector2:ListFindings, inspector2:ListFindingAggregations " +
+                "need inspector2:ListCoverage, inspector2:ListFindings, inspector2:ListFindingAggregations, " +
+                "inspector2:BatchGetAccountStatus " +
                 "(read-only; the gate changes nothing))",
         },
         {

@@ -125,6 +125,9 @@ describe("FindingsGate calls to Inspector", () => {
                 ec2Instances: [INSTANCE_ID],
                 codeRepositories: ["payments"],
                 failOnSeverity: "HIGH",
+                // Without waiting: the image "web" and the function "billing" do not exist, and a listed
+                // resource of an enabled type that is missing from the coverage is waited for.
+                waitForScan: false,
             });
             assert.deepEqual(inspectorCalls(fixture.emulator, GATE_OPERATIONS).sort(), [
                 "ListCoverage",

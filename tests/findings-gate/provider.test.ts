@@ -98,7 +98,12 @@ describe("FindingsGate provider as the engine runs it (serialised, over gRPC)", 
         await enableScanning(["ECR", "LAMBDA"]);
         await afterScans();
         const args = { images: [IMAGE_URI], lambdaFunctions: [FUNCTION_ARN], failOnSeverity: "HIGH" };
+        // The preview of a new gate: check itself calls nothing, then the adapter's look at it reads (only reads)
+        // and warns that the gate would fail.
         const { inputs } = await host.check(urn, {}, program(args));
+        assert.deepEqual(gateCalls(), ["ListCoverage", "ListCoverage", "ListFindings", "ListFindings"]);
+        const created = await host.waitForLog("release-gate: this gate would fail if applied now");
+        assert.equal(created.severity, "warning");
         const failed = await host.create(urn, inputs).then(
             () => assert.fail("the gate should fail the create"),
             (error: unknown) => error,
@@ -133,7 +138,9 @@ describe("FindingsGate provider as the engine runs it (serialised, over gRPC)", 
             "ListFindings",
             "ListFindings",
         ]);
-        const warning = await host.waitForLog("release-gate: this gate would fail if applied now");
+        const warning = await host.waitForLog(
+            (entry) => entry !== created && entry.message.startsWith("release-gate: this gate would fail"),
+        );
         assert.equal(warning.severity, "warning");
 
         // The update fails the same way while the findings stay.

@@ -8,6 +8,8 @@ const DIGEST = `sha256:${"a".repeat(64)}`;
 const OTHER_DIGEST = `sha256:${"b".repeat(64)}`;
 const URI = `111122223333.dkr.ecr.us-east-1.amazonaws.com/shop@${DIGEST}`;
 const FUNCTION_ARN = "arn:aws:lambda:us-east-1:111122223333:function:checkout";
+/** `count` different account IDs. */
+const ACCOUNTS = (count: number) => Array.from({ length: count }, (_, i) => String(100_000_000_000 + i));
 
 /** The inputs the FindingsGate class sends for `args`: a subject, a rule and the URN unless overridden. */
 function news(args: Record<string, unknown>): Record<string, unknown> {
@@ -162,6 +164,22 @@ describe("FindingsGate check", () => {
                 },
             },
             {
+                title: "10,001 accounts (repeated ones count once) and a function ARN of a China region",
+                args: {
+                    images: undefined,
+                    accountIds: [...ACCOUNTS(10_001), ...ACCOUNTS(5)],
+                    lambdaFunctions: ["arn:aws-cn:lambda:cn-north-1:111122223333:function:checkout"],
+                },
+                env: { AWS_REGION: "cn-north-1" },
+                expected: {
+                    ...DEFAULTS,
+                    images: undefined,
+                    accountIds: ACCOUNTS(10_001),
+                    lambdaFunctions: ["arn:aws-cn:lambda:cn-north-1:111122223333:function:checkout"],
+                    region: "cn-north-1",
+                },
+            },
+            {
                 title: "an image list not known yet counts as a subject and as something to wait for",
                 args: { images: UNKNOWN },
                 expected: { ...DEFAULTS, images: UNKNOWN },
@@ -198,13 +216,50 @@ describe("FindingsGate check", () => {
                 ],
             },
             {
-                title: "empty lists are no subject either",
+                title: "empty lists are no subject either: the first one given empty is named",
                 args: { images: [], accountIds: [] },
                 failures: [
                     [
                         "images",
-                        "the gate has nothing to gate: list at least one subject in images, lambdaFunctions, " +
-                            "ec2Instances, codeRepositories or accountIds (for example images: [image.repoDigest])",
+                        "images [] is empty: the gate has nothing to gate: list at least one subject in images, " +
+                            "lambdaFunctions, ec2Instances, codeRepositories or accountIds (for example images: " +
+                            "[image.repoDigest])",
+                    ],
+                ],
+            },
+            {
+                title: "an empty list of accounts beside no other subject",
+                args: { images: undefined, accountIds: [] },
+                failures: [
+                    [
+                        "accountIds",
+                        "accountIds [] is empty: the gate has nothing to gate: list at least one subject in images, " +
+                            "lambdaFunctions, ec2Instances, codeRepositories or accountIds (for example images: " +
+                            "[image.repoDigest])",
+                    ],
+                ],
+            },
+            {
+                title: "a function ARN whose partition does not hold its region",
+                args: { lambdaFunctions: [FUNCTION_ARN.replace("arn:aws:", "arn:aws-us-gov:")] },
+                failures: [
+                    [
+                        "lambdaFunctions",
+                        `lambdaFunctions[0] "${FUNCTION_ARN.replace("arn:aws:", "arn:aws-us-gov:")}" names ` +
+                            "partition aws-us-gov, which does not hold region us-east-1: the ARN of a function in " +
+                            "us-east-1 starts with arn:aws:lambda:us-east-1:",
+                    ],
+                ],
+            },
+            {
+                title: "more accounts than a delegated administrator and its 10,000 members",
+                args: { accountIds: ACCOUNTS(10_002) },
+                failures: [
+                    [
+                        "accountIds",
+                        `accountIds ${JSON.stringify(ACCOUNTS(10_002)).slice(0, 97)}... (list) lists 10002 different ` +
+                            "accounts: a delegated administrator sees the findings of at most 10000 member accounts, " +
+                            "so give at most 10001 (the administrator and its members)",
                     ],
                 ],
             },
@@ -416,7 +471,13 @@ describe("FindingsGate check", () => {
             {
                 title: "thresholds naming one severity twice",
                 args: { thresholds: { high: 1, HIGH: 2 } },
-                failures: [["thresholds.HIGH", "thresholds.HIGH repeats high in another letter case"]],
+                failures: [
+                    [
+                        "thresholds.HIGH",
+                        "thresholds.HIGH 2 names high again (as thresholds.high 1 does): give each severity once, " +
+                            "in any letter case",
+                    ],
+                ],
             },
             {
                 title: "booleans that are not",

@@ -2,9 +2,11 @@ import { DescribeAssessmentRunsCommand, ListAssessmentRunsCommand } from "@aws-s
 import {
     BatchGetAccountStatusCommand,
     DisableCommand,
+    EnableCommand,
+    ListCoverageCommand,
     type ResourceScanType,
 } from "@aws-sdk/client-inspector2";
-import type { CallRecord, MutationRecord, RunningEmulator } from "../../../emulator";
+import type { CallRecord, MutationRecord, PartialSettings, RunningEmulator } from "../../../emulator";
 import { classicClient, inspector2Client } from "../../emulator/support/sdk-clients";
 
 /**
@@ -87,6 +89,61 @@ export async function disableOutsidePulumi(
         }
     } finally {
         client.destroy();
+    }
+}
+
+/** Turns scanning of `resourceTypes` on outside Pulumi, as an administrator in the console would. */
+export async function enableOutsidePulumi(
+    emulator: RunningEmulator,
+    accountIds: readonly string[],
+    resourceTypes: readonly ResourceScanType[],
+    region: string,
+): Promise<void> {
+    const client = inspector2Client(emulator, { region });
+    try {
+        const answer = await client.send(
+            new EnableCommand({ accountIds: [...accountIds], resourceTypes: [...resourceTypes] }),
+        );
+        if ((answer.failedAccounts ?? []).length > 0) {
+            throw new Error(`Enable failed: ${JSON.stringify(answer.failedAccounts)}`);
+        }
+    } finally {
+        client.destroy();
+    }
+}
+
+/** Per covered resource ID, Inspector's scan status reason (`SUCCESSFUL`, `PENDING_INITIAL_SCAN`…). */
+export async function coverage(emulator: RunningEmulator, region: string): Promise<Record<string, string>> {
+    const client = inspector2Client(emulator, { region });
+    try {
+        const covered: Record<string, string> = {};
+        let nextToken: string | undefined;
+        do {
+            const page = await client.send(new ListCoverageCommand({ nextToken }));
+            for (const resource of page.coveredResources ?? []) {
+                covered[resource.resourceId!] = resource.scanStatus?.reason ?? "";
+            }
+            nextToken = page.nextToken;
+        } while (nextToken);
+        return covered;
+    } finally {
+        client.destroy();
+    }
+}
+
+/**
+ * Changes the emulator's settings through its admin API over HTTP (`POST /_emulator/settings`, a deep merge in
+ * which lists replace), as a person or a script beside the emulator would: the admin token in `X-Emulator-Token`,
+ * the body declared as JSON.
+ */
+export async function postSettings(emulator: RunningEmulator, settings: PartialSettings): Promise<void> {
+    const response = await fetch(`${emulator.url}/_emulator/settings`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Emulator-Token": emulator.adminToken },
+        body: JSON.stringify(settings),
+    });
+    if (response.status !== 200) {
+        throw new Error(`POST /_emulator/settings answered ${response.status}: ${await response.text()}`);
     }
 }
 

@@ -1,6 +1,7 @@
 /** The type tokens of this package's resources in a stack's state. */
 export const ENABLEMENT_TYPE = "pulumi-nodejs:dynamic/inspector:InspectorEnablement";
 export const ASSESSMENT_RUN_TYPE = "pulumi-nodejs:dynamic/inspector:AssessmentRun";
+export const FINDINGS_GATE_TYPE = "pulumi-nodejs:dynamic/inspector:FindingsGate";
 
 /** One resource of `pulumi stack export` (the members these tests read). */
 export interface StateResource {

@@ -173,15 +173,15 @@ describe("FindingsGate create against the emulator", () => {
             failOnSeverity: "CRITICAL",
             ignore: [{ vulnerabilityId: "CVE-2023-38545", reason: "r", expiresOn: "2999-01-01" }],
         });
-        const context = testContext();
-        const { outs } = await createGate(inputs, context);
+        const { context, requests, close } = recordingContext();
+        const { outs } = await createGate(inputs, context).finally(close);
         assert.deepEqual(outs.resources[1], {
             resourceId: "checkout",
             resourceType: "AWS_LAMBDA_FUNCTION",
             status: "NOT_COVERED",
             reason:
-                "not in Inspector's coverage: LAMBDA scanning is not enabled for its account in us-east-1, or it does " +
-                "not exist",
+                "LAMBDA scanning is not enabled for account 111122223333 in us-east-1: enable it " +
+                "(InspectorEnablement) or remove the function from lambdaFunctions",
         });
         assert.deepEqual(inspectorCalls(fixture.emulator, GATE_OPERATIONS), [
             "ListCoverage",
@@ -189,6 +189,11 @@ describe("FindingsGate create against the emulator", () => {
             "ListFindings",
             "ListFindings",
         ]);
+        // The function is named without its account: one BatchGetAccountStatus for the caller's own.
+        assert.deepEqual(
+            requests.filter((request) => request.operation === "BatchGetAccountStatus").map((r) => r.input),
+            [{}],
+        );
         assert.match(context.warnings[0], /^release-gate: Inspector does not scan 1 of the gated resources/);
     });
 

@@ -72,6 +72,11 @@ describe("FindingsGate preview's read-only evaluation against the emulator", () 
         assert.deepEqual(inspectorCalls(fixture.emulator, GATE_OPERATIONS), ["ListCoverage", "ListFindings"]);
         assert.deepEqual(context.warnings, []);
         assert.match(context.logs[0], /passed over 1 image: critical 0 \(read at preview\)$/);
+        // What the read could not tell is said too: the image's findings are not known yet.
+        assert.deepEqual(context.logs.slice(1), [
+            `release-gate: 1 resource was not scanned yet, so their findings are not counted: ${IMAGE_ARN} ` +
+                "(PENDING: PENDING_INITIAL_SCAN) (read at preview)",
+        ]);
     });
 
     it("reads nothing while a subject or rule is not known yet", async () => {

@@ -6,23 +6,24 @@ import { examplePath, SCENARIO_TIMEOUT_MS, useScenario } from "./support/scenari
 import { ASSESSMENT_RUN_TYPE, onlyResourceOfType, resourcesOfType } from "./support/stack-state";
 
 /**
- * The release-gate example with the real CLI, against the emulator (AWS retired Inspector Classic on 2026-05-20):
- * the run's whole life (up, a no-change preview, refresh, destroy keeping the finished run); a finished run with
- * High findings fails `pulumi up` with a message naming the counts, the run stays in the stack's state, and the
- * next `pulumi up` judges the same run again instead of starting another one; a new release gets a run of its
- * own; and a destroy while the run is still collecting data stops it.
+ * The classic-release-gate example with the real CLI, against the emulator (AWS retired Inspector Classic on
+ * 2026-05-20): the run's whole life (up, a no-change preview, refresh, destroy keeping the finished run); a
+ * finished run with High findings fails `pulumi up` with a message naming the counts, the run stays in the
+ * stack's state, and the next `pulumi up` judges the same run again instead of starting another one; a new
+ * release gets a run of its own; and a destroy while the run is still collecting data stops it. (The
+ * FindingsGate of the release-gate example, Inspector Classic's successor: findings-gate.test.ts.)
  */
 
 const REGION = "us-east-1";
 const TERMINAL_RUN_STATES = ["COMPLETED", "COMPLETED_WITH_ERRORS", "FAILED", "CANCELED", "ERROR"];
 const administrator = DEFAULT_SETTINGS.accounts.find((account) => account.accountId === "111122223333")!;
 
-describe("e2e: the release-gate example's lifecycle", function () {
+describe("e2e: the classic-release-gate example's lifecycle", function () {
     this.timeout(SCENARIO_TIMEOUT_MS);
     // Findings below the gate's High: the update passes it.
     const counts = { High: 0, Medium: 2, Low: 3, Informational: 12, Undefined: 0 };
     const scenario = useScenario({
-        program: examplePath("release-gate"),
+        program: examplePath("classic-release-gate"),
         config: (emulator) => ({ templateArn: emulator.templateArn, release: "v1" }),
         settings: { classic: { outcome: "COMPLETED", findingCounts: counts } },
     });
@@ -90,10 +91,10 @@ describe("e2e: the release-gate example's lifecycle", function () {
 });
 const COUNTS = { High: 2, Medium: 1, Low: 4, Informational: 0, Undefined: 3 };
 
-describe("e2e: the release-gate example with findings", function () {
+describe("e2e: the classic-release-gate example with findings", function () {
     this.timeout(SCENARIO_TIMEOUT_MS);
     const scenario = useScenario({
-        program: examplePath("release-gate"),
+        program: examplePath("classic-release-gate"),
         config: (emulator) => ({ templateArn: emulator.templateArn, release: "v1", failOnFindings: "High" }),
         settings: { classic: { outcome: "COMPLETED", findingCounts: COUNTS } },
     });
@@ -154,10 +155,10 @@ describe("e2e: the release-gate example with findings", function () {
     });
 });
 
-describe("e2e: pulumi destroy of the release-gate example while its run is in progress", function () {
+describe("e2e: pulumi destroy of the classic-release-gate example while its run is in progress", function () {
     this.timeout(SCENARIO_TIMEOUT_MS);
     const scenario = useScenario({
-        program: examplePath("release-gate"),
+        program: examplePath("classic-release-gate"),
         // The update waits one second only: the run is recorded, still collecting data, when destroy comes.
         config: (emulator) => ({ templateArn: emulator.templateArn, release: "v1", waitTimeoutSeconds: 1 }),
         // A run of the one-hour template lasts about three minutes.
