@@ -1,13 +1,8 @@
-import {
-    type AssessmentRun,
-    DeleteAssessmentRunCommand,
-    DescribeAssessmentRunsCommand,
-    type InspectorClient,
-    ListAssessmentRunsCommand,
-    StartAssessmentRunCommand,
-    StopAssessmentRunCommand,
-} from "@aws-sdk/client-inspector";
+// Types only: Inspector Classic's SDK is an optional peer dependency, loaded by classicSdk() when a call is made.
+import type { AssessmentRun } from "@aws-sdk/client-inspector";
 import { callAws } from "../aws/call";
+import { classicSdk } from "../aws/classic-sdk";
+import type { ClassicClient } from "../aws/clients";
 import { errorName } from "../aws/errors";
 import type { LifecycleContext } from "../core/context";
 import type { StopAction } from "./args";
@@ -25,7 +20,7 @@ function inspectorCall<T>(
     context: LifecycleContext,
     target: RunTarget,
     operation: string,
-    send: (client: InspectorClient) => Promise<T>,
+    send: (client: ClassicClient) => Promise<T>,
 ): Promise<T> {
     const client = context.clients.classic(target.region);
     return callAws(context, { service: "inspector", operation, region: target.region }, () => send(client), {
@@ -49,7 +44,8 @@ export async function describeRun(
  * The runs with these ARNs that exist, in no particular order. Inspector reports a missing run in `failedItems`
  * (ITEM_DOES_NOT_EXIST) rather than as an error; any other failed item is an error.
  */
-async function describeRuns(client: InspectorClient, arns: readonly string[]): Promise<AssessmentRun[]> {
+async function describeRuns(client: ClassicClient, arns: readonly string[]): Promise<AssessmentRun[]> {
+    const { DescribeAssessmentRunsCommand } = classicSdk();
     const runs: AssessmentRun[] = [];
     for (let start = 0; start < arns.length; start += DESCRIBE_BATCH) {
         const batch = arns.slice(start, start + DESCRIBE_BATCH);
@@ -76,10 +72,11 @@ async function describeRuns(client: InspectorClient, arns: readonly string[]): P
  * because `*` in a pattern is a wildcard.
  */
 async function findRunByName(
-    client: InspectorClient,
+    client: ClassicClient,
     templateArn: string,
     name: string,
 ): Promise<AssessmentRun | undefined> {
+    const { ListAssessmentRunsCommand } = classicSdk();
     const arns: string[] = [];
     let nextToken: string | undefined;
     do {
@@ -116,6 +113,7 @@ export async function startOrAdoptRun(
     inputs: AssessmentRunInputs,
     context: LifecycleContext,
 ): Promise<StartedRun> {
+    const { StartAssessmentRunCommand } = classicSdk();
     const client = context.clients.classic(inputs.region);
     const name = inputs.assessmentRunName;
     const templateArn = inputs.assessmentTemplateArn;
@@ -170,7 +168,7 @@ export async function startOrAdoptRun(
  * or it holds the agents.
  */
 async function adoptAfterRefusal(
-    client: InspectorClient,
+    client: ClassicClient,
     error: unknown,
     templateArn: string,
     name: string,
@@ -196,6 +194,7 @@ export function stopRun(
     arn: string,
     action: StopAction,
 ): Promise<boolean> {
+    const { StopAssessmentRunCommand } = classicSdk();
     return inspectorCall(context, target, "StopAssessmentRun", async (client) => {
         try {
             await client.send(new StopAssessmentRunCommand({ assessmentRunArn: arn, stopAction: action }));
@@ -210,6 +209,7 @@ export function stopRun(
 
 /** Deletes a run and its findings; a run deleted by someone else in the meantime is as good as deleted. */
 export function deleteRunRecord(context: LifecycleContext, target: RunTarget, arn: string): Promise<void> {
+    const { DeleteAssessmentRunCommand } = classicSdk();
     return inspectorCall(context, target, "DeleteAssessmentRun", async (client) => {
         try {
             await client.send(new DeleteAssessmentRunCommand({ assessmentRunArn: arn }));

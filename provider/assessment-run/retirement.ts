@@ -1,3 +1,4 @@
+import { ClassicSdkMissingError } from "../aws/classic-sdk";
 import { configuredEndpoint, type ConfiguredEndpoint, type EndpointConfigOf } from "../aws/endpoints";
 import type { LifecycleContext } from "../core/context";
 
@@ -34,7 +35,9 @@ export async function classicEndpoint(
     let client: EndpointConfigOf;
     try {
         client = context.clients.classic(region);
-    } catch {
+    } catch (error) {
+        // Without Inspector Classic's SDK no AssessmentRun operation can work: say so at once (at preview).
+        if (error instanceof ClassicSdkMissingError) throw error;
         // No client without valid credential settings; where the calls would go does not depend on them, and
         // the credentials' own error comes with the first call. The SDK's configuration answers alone.
         client = { config: { serviceId: CLASSIC_SERVICE_ID } };

@@ -1,4 +1,4 @@
-import { REGION_PATTERN } from "../aws/region";
+import { partitionMismatch, partitionOfRegion, REGION_PATTERN } from "../aws/region";
 import type { LifecycleContext } from "../core/context";
 import {
     checkBoolean,
@@ -115,6 +115,14 @@ function checkTemplateArn(check: InputCheck, value: unknown): TemplateCheck {
             `${property} ${describeValue(value)} is not an Inspector Classic assessment template ARN ` +
                 `(${TEMPLATE_ARN_FORM})${hint}`,
         );
+    } else if (partitionMismatch(parts.partition, parts.region)) {
+        check.fail(
+            property,
+            `${property} ${describeValue(value)} names partition ${parts.partition}, which does not hold region ` +
+                `${parts.region}: the ARN of a template in ${parts.region} starts with ` +
+                `arn:${partitionOfRegion(parts.region)}:inspector:${parts.region}:`,
+        );
+        return { value };
     }
     return { value, parts };
 }

@@ -1,10 +1,27 @@
-import { InspectorClient } from "@aws-sdk/client-inspector";
 import { Inspector2Client } from "@aws-sdk/client-inspector2";
 import { STSClient } from "@aws-sdk/client-sts";
+import { classicSdk } from "./classic-sdk";
 import { credentialSource, resetCredentialSources, type CredentialSource } from "./credentials";
+import type { EndpointConfigOf } from "./endpoints";
 import { clientSettings, endpointRecorder } from "./transport";
 
 export { MAX_SDK_ATTEMPTS } from "./transport";
+
+/** A command of an AWS SDK v3 client, as far as its output goes (what `send` resolves to). */
+export interface SdkCommand<Output> {
+    resolveMiddleware(...args: never[]): (...args: never[]) => Promise<{ output: Output }>;
+}
+
+/**
+ * Inspector Classic's client: the SDK's `InspectorClient` (made by {@link clientsFor} through classic-sdk.ts),
+ * described by what the package uses of it rather than by name, so that the declarations a user's program reads
+ * through the main entry (the lifecycle context among them) do not need that optional peer dependency.
+ * `send` resolves to the command's own output type.
+ */
+export interface ClassicClient extends EndpointConfigOf {
+    send<Output>(command: SdkCommand<Output>): Promise<Output>;
+    destroy(): void;
+}
 
 /**
  * The SDK clients a lifecycle uses, per region, all with one resource's credentials. Tests hand their own (for
@@ -12,13 +29,16 @@ export { MAX_SDK_ATTEMPTS } from "./transport";
  */
 export interface AwsClients {
     readonly inspector2: (region: string) => Inspector2Client;
-    readonly classic: (region: string) => InspectorClient;
+    readonly classic: (region: string) => ClassicClient;
     readonly sts: (region: string) => STSClient;
     /** Where the clients' credentials come from, for messages (never a secret). */
     readonly credentials?: () => string;
 }
 
-type AnyClient = Inspector2Client | InspectorClient | STSClient;
+type AnyClient = Inspector2Client | ClassicSdkClient | STSClient;
+
+/** The Classic client as made here (the SDK's own type, which the declarations do not show). */
+type ClassicSdkClient = InstanceType<ReturnType<typeof classicSdk>["InspectorClient"]>;
 
 /**
  * SDK clients shared by every resource in one provider process, one per service, region and credential source
@@ -57,7 +77,8 @@ export function clientsFor(source: CredentialSource | (() => CredentialSource)):
     const get = typeof source === "function" ? source : () => source;
     return {
         inspector2: (region) => cached("inspector2", region, get(), (config) => new Inspector2Client(config)),
-        classic: (region) => cached("inspector", region, get(), (config) => new InspectorClient(config)),
+        classic: (region) =>
+            cached("inspector", region, get(), (config) => new (classicSdk().InspectorClient)(config)),
         sts: (region) => cached("sts", region, get(), (config) => new STSClient(config)),
         credentials: () => get().description,
     };
@@ -75,7 +96,7 @@ export function inspector2Client(region: string): Inspector2Client {
 }
 
 /** The default credentials' Inspector Classic client of a region. */
-export function classicClient(region: string): InspectorClient {
+export function classicClient(region: string): ClassicClient {
     return sharedClients.classic(region);
 }
 

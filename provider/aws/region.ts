@@ -27,3 +27,28 @@ export function defaultRegion(
 export function regionOfArn(arn: string): string | undefined {
     return arn.split(":")[3] || undefined;
 }
+
+/** The partitions whose regions their names tell apart; every other region is in `aws`. */
+const PARTITION_REGIONS: readonly (readonly [partition: string, regions: RegExp])[] = [
+    ["aws-cn", /^cn-/],
+    ["aws-us-gov", /^us-gov-/],
+    ["aws-iso", /^us-iso-/],
+    ["aws-iso-b", /^us-isob-/],
+    ["aws-iso-e", /^eu-isoe-/],
+    ["aws-iso-f", /^us-isof-/],
+    ["aws-eusc", /^eusc-/],
+];
+
+/** The partition a region is in, as its name tells (`cn-north-1`: `aws-cn`); `aws` for the others. */
+export function partitionOfRegion(region: string): string {
+    return PARTITION_REGIONS.find(([, regions]) => regions.test(region))?.[0] ?? "aws";
+}
+
+/**
+ * Whether an ARN's partition cannot hold its region (`arn:aws-cn:…:us-east-1:…`, `arn:aws:…:cn-north-1:…`): no
+ * such resource can exist. A partition not listed here is let through, since a new one may hold any region.
+ */
+export function partitionMismatch(partition: string, region: string): boolean {
+    const known = partition === "aws" || PARTITION_REGIONS.some(([name]) => name === partition);
+    return known && partitionOfRegion(region) !== partition;
+}

@@ -12,9 +12,9 @@ export interface InspectorEnablementArgs extends CredentialArgs {
     readonly resourceTypes: pulumi.Input<pulumi.Input<ResourceType | Lowercase<ResourceType>>[]>;
 
     /**
-     * The 12-digit IDs of the accounts to scan: any number, the delegated administrator among its members if
-     * need be (the provider calls Inspector 100 accounts at a time). Duplicates and order do not matter. Adding
-     * or removing accounts is an in-place update.
+     * The 12-digit IDs of the accounts to scan: up to 10,001 (a delegated administrator manages at most 10,000
+     * members), the delegated administrator among its members if need be (the provider calls Inspector 100
+     * accounts at a time). Duplicates and order do not matter. Adding or removing accounts is an in-place update.
      *
      * @default the account the provider's credentials belong to
      */

@@ -56,6 +56,12 @@ export const MIN_POLL_INTERVAL_SECONDS = 1;
 
 export const MAX_POLL_INTERVAL_SECONDS = 300;
 
+/**
+ * The most accounts one resource can enable: a delegated administrator manages at most 10,000 member accounts
+ * (Inspector's quota), and itself.
+ */
+export const MAX_ACCOUNT_IDS = 10_001;
+
 /** Inspector's limit for an idempotency token, and so for the base one. */
 export const MAX_CLIENT_TOKEN_LENGTH = 64;
 

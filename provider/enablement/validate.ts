@@ -22,6 +22,7 @@ import {
     DEFAULT_WAIT_FOR_ENABLED,
     DEFAULT_WAIT_TIMEOUT_SECONDS,
     INPUT_KEYS,
+    MAX_ACCOUNT_IDS,
     MAX_CLIENT_TOKEN_LENGTH,
     MAX_POLL_INTERVAL_SECONDS,
     MAX_WAIT_TIMEOUT_SECONDS,
@@ -89,7 +90,7 @@ function checkAccountIds(check: InputCheck, value: unknown): unknown {
         );
         return undefined;
     }
-    return checkList(check, "accountIds", value, {
+    const accountIds = checkList(check, "accountIds", value, {
         expected: `a list of 12-digit account IDs, ${CALLING_ACCOUNT}`,
         checkItem: (item) =>
             typeof item === "string" && ACCOUNT_ID_PATTERN.test(item)
@@ -97,6 +98,16 @@ function checkAccountIds(check: InputCheck, value: unknown): unknown {
                 : { reason: "is not an account ID: an account ID is a string of exactly 12 digits" },
         sorted: true,
     });
+    if (Array.isArray(accountIds) && accountIds.length > MAX_ACCOUNT_IDS) {
+        check.fail(
+            "accountIds",
+            `accountIds ${describeValue(value)} lists ${accountIds.length} different accounts: a delegated ` +
+                `administrator manages at most ${MAX_ACCOUNT_IDS - 1} member accounts, so give at most ` +
+                `${MAX_ACCOUNT_IDS} (the administrator and its members)`,
+        );
+        return undefined;
+    }
+    return accountIds;
 }
 
 function checkResourceUrn(check: InputCheck, value: unknown): unknown {

@@ -166,6 +166,18 @@ describe("AssessmentRun check", () => {
                 },
             },
         ];
+        it("takes template ARNs of other partitions in their own regions", () => {
+            for (const [partition, region] of [
+                ["aws-cn", "cn-north-1"],
+                ["aws-us-gov", "us-gov-west-1"],
+                ["aws-iso", "us-iso-east-1"],
+            ]) {
+                const arn = TEMPLATE.replace("aws", partition).replace("us-west-2", region);
+                const outcome = checkInputs(news({ assessmentTemplateArn: arn }), NO_DEFAULTS);
+                assert.deepEqual(outcome.failures, [], arn);
+                assert.equal(outcome.inputs.region, region);
+            }
+        });
         for (const { title, args, context, expected } of cases) {
             it(title, () => {
                 const outcome = checkInputs(news(args), context ?? NO_DEFAULTS);
@@ -189,6 +201,30 @@ describe("AssessmentRun check", () => {
                     [
                         "assessmentTemplateArn",
                         "assessmentTemplateArn is required: the ARN of the Inspector Classic assessment template to run",
+                    ],
+                ],
+            },
+            {
+                title: "a template ARN whose partition does not hold its region",
+                args: { assessmentTemplateArn: TEMPLATE.replace("arn:aws:", "arn:aws-cn:") },
+                failures: [
+                    [
+                        "assessmentTemplateArn",
+                        `assessmentTemplateArn "${TEMPLATE.replace("arn:aws:", "arn:aws-cn:")}" names partition ` +
+                            "aws-cn, which does not hold region us-west-2: the ARN of a template in us-west-2 starts " +
+                            "with arn:aws:inspector:us-west-2:",
+                    ],
+                ],
+            },
+            {
+                title: "a template ARN of a China region in the aws partition",
+                args: { assessmentTemplateArn: TEMPLATE.replace("us-west-2", "cn-north-1") },
+                failures: [
+                    [
+                        "assessmentTemplateArn",
+                        `assessmentTemplateArn "${TEMPLATE.replace("us-west-2", "cn-north-1")}" names partition ` +
+                            "aws, which does not hold region cn-north-1: the ARN of a template in cn-north-1 starts " +
+                            "with arn:aws-cn:inspector:cn-north-1:",
                     ],
                 ],
             },
