@@ -1,5 +1,11 @@
 import assert from "node:assert/strict";
-import { defaultRegion, regionOfArn, REGION_PATTERN } from "../../provider/aws/region";
+import {
+    defaultRegion,
+    partitionMismatch,
+    partitionOfRegion,
+    regionOfArn,
+    REGION_PATTERN,
+} from "../../provider/aws/region";
 
 describe("regions", () => {
     it("take the stack's aws:region first, then AWS_REGION, then AWS_DEFAULT_REGION, naming the source", () => {
@@ -32,5 +38,31 @@ describe("regions", () => {
         for (const region of ["US-EAST-1", "useast1", "us-east", "eu-west-1a"]) {
             assert.ok(!REGION_PATTERN.test(region), region);
         }
+    });
+
+    it("tell the partition of a region, and an ARN's partition that cannot hold its region", () => {
+        const partitions: [string, string][] = [
+            ["us-east-1", "aws"],
+            ["cn-north-1", "aws-cn"],
+            ["us-gov-west-1", "aws-us-gov"],
+            ["us-iso-east-1", "aws-iso"],
+            ["us-isob-east-1", "aws-iso-b"],
+            ["eu-isoe-west-1", "aws-iso-e"],
+            ["us-isof-south-1", "aws-iso-f"],
+            ["eusc-de-east-1", "aws-eusc"],
+        ];
+        for (const [region, partition] of partitions) {
+            assert.equal(partitionOfRegion(region), partition, region);
+            assert.equal(partitionMismatch(partition, region), false, `${partition} ${region}`);
+        }
+        assert.equal(partitionMismatch("aws-cn", "us-east-1"), true);
+        assert.equal(partitionMismatch("aws", "cn-north-1"), true);
+        assert.equal(partitionMismatch("aws-us-gov", "us-east-1"), true);
+        assert.equal(partitionMismatch("aws-iso", "us-isob-east-1"), true);
+        assert.equal(
+            partitionMismatch("aws-future", "xx-new-1"),
+            false,
+            "an unknown partition is let through",
+        );
     });
 });

@@ -386,6 +386,31 @@ describe("enablement check (validation and normalisation)", () => {
         assert.deepEqual(a, b);
     });
 
+    it("takes up to 10,001 different accounts (an administrator and its 10,000 members) and refuses more", () => {
+        const accounts = (count: number) =>
+            Array.from({ length: count }, (_, i) => String(100_000_000_000 + i));
+        const most = checkEnablementInputs({ ...VALID, accountIds: accounts(10_001) }, testContext(STACK));
+        assert.deepEqual(most.failures, []);
+        assert.equal((most.inputs.accountIds as string[]).length, 10_001);
+        const repeated = [...accounts(10_001), ...accounts(10_001)];
+        assert.deepEqual(
+            checkEnablementInputs({ ...VALID, accountIds: repeated }, testContext(STACK)).failures,
+            [],
+            "repetitions do not count",
+        );
+        const tooMany = checkEnablementInputs({ ...VALID, accountIds: accounts(10_002) }, testContext(STACK));
+        assert.deepEqual(tooMany.failures, [
+            {
+                property: "accountIds",
+                reason:
+                    `accountIds ${JSON.stringify(accounts(10_002)).slice(0, 97)}... (list) lists 10002 different ` +
+                    "accounts: a delegated administrator manages at most 10000 member accounts, so give at most " +
+                    "10001 (the administrator and its members)",
+            },
+        ]);
+        assert.equal(tooMany.inputs.accountIds, undefined);
+    });
+
     it("prefers the region input over the stack's and the environment's", () => {
         const outcome = checkEnablementInputs(
             { ...VALID, region: "ca-central-1" },

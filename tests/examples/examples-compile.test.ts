@@ -25,7 +25,13 @@ describe("examples type-check against the built package", function () {
     this.timeout(120_000);
 
     it("has the documented examples", () => {
-        for (const name of ["organization", "quickstart", "release-gate", "with-pulumi-aws"]) {
+        for (const name of [
+            "classic-release-gate",
+            "organization",
+            "quickstart",
+            "release-gate",
+            "with-pulumi-aws",
+        ]) {
             assert.ok(exampleProjects().includes(name), `examples/${name} is missing`);
         }
     });
