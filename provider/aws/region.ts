@@ -1,3 +1,6 @@
+import type { LifecycleContext } from "../core/context";
+import { describeValue, isUnknown, type InputCheck, type Unknown } from "../dynamic/check";
+
 /** The AWS region format: partition prefix, area and number, for example `eu-west-1` or `us-gov-east-1`. */
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
@@ -51,4 +54,39 @@ export function partitionOfRegion(region: string): string {
 export function partitionMismatch(partition: string, region: string): boolean {
     const known = partition === "aws" || PARTITION_REGIONS.some(([name]) => name === partition);
     return known && partitionOfRegion(region) !== partition;
+}
+
+const REGION_RULE = "a region is lower-case words joined by dashes and ending in a number, such as eu-west-1";
+
+/**
+ * A resource's `region` input, checked and resolved: the input if set (it must be a region name), else the
+ * default (see {@link defaultRegion}), whose source the failure names. Unknown values pass.
+ */
+export function checkRegionInput(
+    check: InputCheck,
+    value: unknown,
+    context: Pick<LifecycleContext, "stack" | "env">,
+): string | Unknown | undefined {
+    if (isUnknown(value)) return value;
+    if (value !== undefined && value !== null && value !== "") {
+        if (typeof value === "string" && REGION_PATTERN.test(value)) return value;
+        check.fail("region", `region ${describeValue(value)} is not an AWS region: ${REGION_RULE}`);
+        return undefined;
+    }
+    const found = defaultRegion(context.stack.region, context.env);
+    if (!found) {
+        check.fail(
+            "region",
+            "region is not set: set the region input, the stack's aws:region config or AWS_REGION",
+        );
+        return undefined;
+    }
+    if (!REGION_PATTERN.test(found.region)) {
+        check.fail(
+            "region",
+            `region ${describeValue(found.region)} from ${found.source} is not an AWS region: ${REGION_RULE}`,
+        );
+        return undefined;
+    }
+    return found.region;
 }

@@ -1,4 +1,4 @@
-import { defaultRegion, REGION_PATTERN } from "../aws/region";
+import { checkRegionInput } from "../aws/region";
 import type { LifecycleContext } from "../core/context";
 import {
     canonicalChoice,
@@ -62,7 +62,7 @@ export function checkEnablementInputs(
     check.set("accountIds", checkAccountIds(check, news.accountIds));
     const resourceUrn = checkResourceUrn(check, news.resourceUrn);
     check.set("clientToken", checkClientToken(check, news.clientToken, resourceUrn));
-    check.set("region", checkRegion(check, news.region, context));
+    check.set("region", checkRegionInput(check, news.region, context));
     check.set(
         "waitForEnabled",
         checkBoolean(check, "waitForEnabled", news.waitForEnabled, DEFAULT_WAIT_FOR_ENABLED),
@@ -144,37 +144,6 @@ function checkClientToken(check: InputCheck, value: unknown, resourceUrn: unknow
         return undefined;
     }
     return value;
-}
-
-const REGION_RULE = "a region is lower-case words joined by dashes and ending in a number, such as eu-west-1";
-
-function checkRegion(
-    check: InputCheck,
-    value: unknown,
-    context: Pick<LifecycleContext, "stack" | "env">,
-): unknown {
-    if (isUnknown(value)) return value;
-    if (value !== undefined && value !== null && value !== "") {
-        if (typeof value === "string" && REGION_PATTERN.test(value)) return value;
-        check.fail("region", `region ${describeValue(value)} is not an AWS region: ${REGION_RULE}`);
-        return undefined;
-    }
-    const found = defaultRegion(context.stack.region, context.env);
-    if (!found) {
-        check.fail(
-            "region",
-            "region is not set: set the region input, the stack's aws:region config or AWS_REGION",
-        );
-        return undefined;
-    }
-    if (!REGION_PATTERN.test(found.region)) {
-        check.fail(
-            "region",
-            `region ${describeValue(found.region)} from ${found.source} is not an AWS region: ${REGION_RULE}`,
-        );
-        return undefined;
-    }
-    return found.region;
 }
 
 /**

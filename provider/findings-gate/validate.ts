@@ -1,4 +1,4 @@
-import { defaultRegion, REGION_PATTERN } from "../aws/region";
+import { checkRegionInput } from "../aws/region";
 import type { LifecycleContext } from "../core/context";
 import { canonicalJson } from "../core/canonical";
 import {
@@ -43,7 +43,7 @@ export function checkFindingsGateInputs(
     context: Pick<LifecycleContext, "stack" | "env">,
 ): CheckOutcome {
     const check = new InputCheck();
-    const region = checkRegion(check, news.region, context);
+    const region = checkRegionInput(check, news.region, context);
     let mayHaveSubjects = false;
     let mayHaveResources = false;
     let firstEmpty: string | undefined;
@@ -100,37 +100,6 @@ export function checkFindingsGateInputs(
     checkCredentialInputs(check, news, context.stack);
     checkKnownProperties(check, news, INPUT_KEYS);
     return check.outcome();
-}
-
-const REGION_RULE = "a region is lower-case words joined by dashes and ending in a number, such as eu-west-1";
-
-function checkRegion(
-    check: InputCheck,
-    value: unknown,
-    context: Pick<LifecycleContext, "stack" | "env">,
-): string | Unknown | undefined {
-    if (isUnknown(value)) return value;
-    if (value !== undefined && value !== null && value !== "") {
-        if (typeof value === "string" && REGION_PATTERN.test(value)) return value;
-        check.fail("region", `region ${describeValue(value)} is not an AWS region: ${REGION_RULE}`);
-        return undefined;
-    }
-    const found = defaultRegion(context.stack.region, context.env);
-    if (!found) {
-        check.fail(
-            "region",
-            "region is not set: set the region input, the stack's aws:region config or AWS_REGION",
-        );
-        return undefined;
-    }
-    if (!REGION_PATTERN.test(found.region)) {
-        check.fail(
-            "region",
-            `region ${describeValue(found.region)} from ${found.source} is not an AWS region: ${REGION_RULE}`,
-        );
-        return undefined;
-    }
-    return found.region;
 }
 
 /**
