@@ -1,6 +1,7 @@
 import { RESOURCE_TYPES } from "../inspector2/resource-types";
 import { EXTERNAL_ID_PATTERN, parseRoleArn } from "../sts/role-arn";
-import type { ProblemReporter } from "./classic-settings-problems";
+import type { ProblemReporter } from "./setting-problems";
+import { isObject, unknownKeys } from "./setting-problems";
 
 const ROLE_KEYS = ["roleArn", "externalId"];
 const POLICY_KEYS = ["policyId", "accountIds", "resourceTypes", "state"];
@@ -116,20 +117,4 @@ function nonEmptyList(path: string, value: unknown, report: ProblemReporter): re
         return [];
     }
     return value;
-}
-
-function unknownKeys(
-    path: string,
-    value: Record<string, unknown>,
-    known: readonly string[],
-    report: ProblemReporter,
-): void {
-    for (const key of Object.keys(value)) {
-        if (!known.includes(key))
-            report(`${path}.${key}`, value[key], `is not a setting; known: ${known.join(", ")}`);
-    }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
 }

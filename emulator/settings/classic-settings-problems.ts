@@ -1,4 +1,5 @@
 import { SEVERITIES } from "../classic/records";
+import type { ProblemReporter } from "./setting-problems";
 
 /**
  * The optional ClassicSettings members Inspector Classic reads beyond timeScale and maxConcurrentRuns, and their
@@ -7,9 +8,6 @@ import { SEVERITIES } from "../classic/records";
 export const CLASSIC_BEHAVIOUR_KEYS: readonly string[] = ["outcome", "findingCounts"];
 
 const OUTCOMES: readonly unknown[] = ["COMPLETED", "COMPLETED_WITH_ERRORS", "FAILED"];
-
-/** Reports one problem: the setting's path, its value and the rule it breaks. */
-export type ProblemReporter = (path: string, value: unknown, rule: string) => void;
 
 export function classicBehaviourProblems(
     classic: Readonly<Record<string, unknown>>,

@@ -6,8 +6,9 @@ import {
 } from "../inspector2/scans/scan-resource";
 import { loadModel } from "../model/load-model";
 import { REGION_PATTERN } from "../region-pattern";
-import type { ProblemReporter } from "./classic-settings-problems";
+import type { ProblemReporter } from "./setting-problems";
 import type { ScanResourceType } from "./scan-settings";
+import { isObject, unknownKeys } from "./setting-problems";
 
 const RESOURCE_KEYS = [
     "accountId",
@@ -268,20 +269,4 @@ function isText(value: unknown, max: number): boolean {
 
 function isNonEmptyString(value: unknown): boolean {
     return typeof value === "string" && value !== "";
-}
-
-function unknownKeys(
-    path: string,
-    value: Record<string, unknown>,
-    known: readonly string[],
-    report: ProblemReporter,
-): void {
-    for (const key of Object.keys(value)) {
-        if (!known.includes(key))
-            report(`${path}.${key}`, value[key], `is not a setting; known: ${known.join(", ")}`);
-    }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
 }

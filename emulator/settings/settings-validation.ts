@@ -3,6 +3,7 @@ import { REGION_PATTERN } from "../region-pattern";
 import { organizationPolicyProblems, roleProblems } from "./access-settings-problems";
 import { CLASSIC_BEHAVIOUR_KEYS, classicBehaviourProblems } from "./classic-settings-problems";
 import { scanDelayProblems, scanResourceProblems } from "./scan-settings-problems";
+import { isObject, unknownKeys, type ProblemReporter } from "./setting-problems";
 
 const TOP_LEVEL_KEYS = [
     "region",
@@ -64,9 +65,7 @@ export function settingsProblems(settings: unknown): string[] {
     return problems;
 }
 
-type Report = (path: string, value: unknown, rule: string) => void;
-
-function checkAccounts(accounts: unknown, report: Report): void {
+function checkAccounts(accounts: unknown, report: ProblemReporter): void {
     if (!Array.isArray(accounts)) return report("accounts", accounts, "must be a list");
     const ids = new Set<string>();
     const keys = new Set<string>();
@@ -112,7 +111,7 @@ function checkAccounts(accounts: unknown, report: Report): void {
     });
 }
 
-function checkFailures(path: string, failures: unknown, report: Report): void {
+function checkFailures(path: string, failures: unknown, report: ProblemReporter): void {
     if (!Array.isArray(failures)) return report(path, failures, "must be a list");
     failures.forEach((failure: unknown, index) => {
         const itemPath = `${path}[${index}]`;
@@ -127,7 +126,7 @@ function checkFailures(path: string, failures: unknown, report: Report): void {
     });
 }
 
-function checkDelays(delays: unknown, report: Report): void {
+function checkDelays(delays: unknown, report: ProblemReporter): void {
     if (!isObject(delays)) return report("delays", delays, "must be an object");
     unknownKeys("delays", delays, DELAY_KEYS, report);
     checkNumber("delays.enablingMs", delays.enablingMs, 0, report);
@@ -163,7 +162,7 @@ function checkDelays(delays: unknown, report: Report): void {
     });
 }
 
-function checkFaults(faults: unknown, report: Report): void {
+function checkFaults(faults: unknown, report: ProblemReporter): void {
     if (!Array.isArray(faults)) return report("faults", faults, "must be a list");
     faults.forEach((fault: unknown, index) => {
         const path = `faults[${index}]`;
@@ -189,13 +188,13 @@ function checkFaults(faults: unknown, report: Report): void {
     });
 }
 
-function checkNumber(path: string, value: unknown, min: number, report: Report): void {
+function checkNumber(path: string, value: unknown, min: number, report: ProblemReporter): void {
     if (typeof value !== "number" || !Number.isFinite(value) || value < min) {
         report(path, value, `must be a number of at least ${min}`);
     }
 }
 
-function checkInteger(path: string, value: unknown, min: number, report: Report): void {
+function checkInteger(path: string, value: unknown, min: number, report: ProblemReporter): void {
     if (typeof value !== "number" || !Number.isSafeInteger(value) || value < min) {
         report(
             path,
@@ -205,23 +204,7 @@ function checkInteger(path: string, value: unknown, min: number, report: Report)
     }
 }
 
-function unknownKeys(
-    path: string,
-    value: Record<string, unknown>,
-    known: readonly string[],
-    report: Report,
-): void {
-    for (const key of Object.keys(value)) {
-        if (!known.includes(key))
-            report(`${path}.${key}`, value[key], `is not a setting; known: ${known.join(", ")}`);
-    }
-}
-
 /** JSON for most values, but NaN and Infinity as themselves (JSON would show them as null). */
 function show(value: unknown): string {
     return typeof value === "number" ? String(value) : (JSON.stringify(value) ?? "undefined");
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-    return typeof value === "object" && value !== null && !Array.isArray(value);
 }
