@@ -1,5 +1,5 @@
 import type { AssessmentRun } from "@aws-sdk/client-inspector";
-import { type LifecycleContext, nextPollDelay, sleepWithin } from "../core/context";
+import { type LifecycleContext, pollPauses, SCAN_POLLING } from "../core/context";
 import { runDisappearedMessage } from "./errors";
 import { type AssessmentRunInputs, EVALUATION_ALLOWANCE_SECONDS } from "./inputs";
 import { describeRun, type RunTarget } from "./operations";
@@ -21,7 +21,8 @@ export function waitTimeoutSeconds(
 }
 
 /**
- * Polls the run until it has finished or this update's timeout has passed, with growing pauses, logging a line
+ * Polls the run until it has finished or this update's timeout has passed, with growing pauses
+ * ({@link SCAN_POLLING}: it notices the end within 2 s or 15 % of the time waited), logging a line
  * of progress whenever it reads differently. The timeout counts from the start of this wait, so the next
  * `pulumi up` after a timeout waits for the same run as long again.
  */
@@ -37,7 +38,7 @@ export async function waitForRun(
     const deadline = began + waitTimeoutSeconds(inputs, initial) * 1000;
     const waitedSeconds = () => Math.round((context.now() - began) / 1000);
     let run = initial;
-    let delay: number | undefined;
+    const pause = pollPauses(context, SCAN_POLLING);
     let lastProgress: string | undefined;
     while (!isTerminal(run.state ?? "")) {
         const startedAt = (run.startedAt ?? run.createdAt)?.getTime() ?? began;
@@ -50,8 +51,7 @@ export async function waitForRun(
         if (progress !== lastProgress) context.log(progress);
         lastProgress = progress;
         if (context.now() >= deadline) return { run, timedOut: true, waitedSeconds: waitedSeconds() };
-        delay = nextPollDelay(delay, context.policy);
-        await sleepWithin(context, delay, deadline);
+        await pause(deadline);
         const latest = await describeRun(context, target, arn);
         if (!latest) throw new Error(runDisappearedMessage(name, arn));
         run = latest;
@@ -72,10 +72,9 @@ export async function waitForStop(
     const arn = initial.arn ?? "";
     const deadline = context.now() + context.policy.stopWaitMs;
     let run: AssessmentRun | undefined = initial;
-    let delay: number | undefined;
+    const pause = pollPauses(context, SCAN_POLLING);
     while (run && !isTerminal(run.state ?? "") && context.now() < deadline) {
-        delay = nextPollDelay(delay, context.policy);
-        await sleepWithin(context, delay, deadline);
+        await pause(deadline);
         run = await describeRun(context, target, arn);
     }
     return run;

@@ -2,16 +2,20 @@ import type { AwsClients } from "../aws/clients";
 import type { CredentialStack } from "../aws/credentials";
 
 /**
- * How lifecycles pace themselves: status polls start a few seconds apart and grow to a minute; a call that failed
- * for a passing reason (throttling, 5xx, a dropped connection) is tried again with jittered, doubling pauses, on
- * top of the SDK's own quick retries. Tests shrink all of it to milliseconds.
+ * How lifecycles pace themselves: status polls follow a {@link PollSchedule} (fast at first, then a bounded share
+ * of the time already waited) between the policy's shortest and longest pause; a call that failed for a passing
+ * reason (throttling, 5xx, a dropped connection) is tried again with jittered, doubling pauses, on top of the
+ * SDK's own quick retries. Tests shrink all of it to milliseconds.
  */
 export interface WaitPolicy {
-    /** The first pause between status polls, in milliseconds. */
+    /**
+     * The first and shortest pause between status polls, in milliseconds, when it is shorter than the schedule's
+     * own floor (1 s or 2 s): the default leaves the floors as they are; tests shrink it.
+     */
     readonly initialPollMs: number;
-    /** The longest pause between polls. */
+    /** The longest pause between polls, whatever the schedule says. */
     readonly maxPollMs: number;
-    /** Each poll pause is the previous one times this. */
+    /** Each poll pause is at most the previous one times this, so that one slow round does not leap the pause. */
     readonly backoffFactor: number;
     /** Tries of one call, including the first, when it keeps failing for a passing reason. */
     readonly retryAttempts: number;
@@ -22,13 +26,31 @@ export interface WaitPolicy {
 }
 
 export const DEFAULT_WAIT_POLICY: WaitPolicy = {
-    initialPollMs: 5_000,
+    initialPollMs: 2_000,
     maxPollMs: 60_000,
     backoffFactor: 1.5,
     retryAttempts: 5,
     retryDelayMs: 5_000,
     stopWaitMs: 10 * 60_000,
 };
+
+/**
+ * How soon a wait notices the change it waits for. The pause before the next status read is at most
+ * max(`floorMs`, `fraction` x the time already waited): a wait reacts within the floor at first, and within a
+ * fixed share of its length later, while the number of reads grows only with the logarithm of the wait.
+ */
+export interface PollSchedule {
+    /** The shortest pause, and the first, in milliseconds (the policy's `initialPollMs` if that is shorter). */
+    readonly floorMs: number;
+    /** The share of the time already waited that a pause may reach. */
+    readonly fraction: number;
+}
+
+/** InspectorEnablement's account statuses, which settle within seconds: 1 s, or 25 % of the time waited. */
+export const ACCOUNT_STATUS_POLLING: PollSchedule = { floorMs: 1_000, fraction: 0.25 };
+
+/** AssessmentRun's run and FindingsGate's scans, minutes of work: 2 s, or 15 % of the time waited. */
+export const SCAN_POLLING: PollSchedule = { floorMs: 2_000, fraction: 0.15 };
 
 /**
  * The stack's `aws:*` settings, handed to the provider's configure: they feed defaults (the region) and the
@@ -96,20 +118,46 @@ export function waitPolicyFromEnv(env: NodeJS.ProcessEnv): WaitPolicy {
 }
 
 /**
- * The policy for a resource whose input sets its first poll pause (`pollIntervalSeconds`): pauses start there and
- * grow as the policy says, up to its longest pause (or the first one, if that is longer). A policy fixed for
- * tests is kept as it is.
+ * The policy for a resource whose input sets its longest poll pause (`pollIntervalSeconds`): pauses follow the
+ * schedule up to it. A policy fixed for tests is kept as it is.
  */
-export function pollingPolicy(context: LifecycleContext, firstPollSeconds: number): WaitPolicy {
+export function pollingPolicy(context: LifecycleContext, longestPollSeconds: number): WaitPolicy {
     if (context.policyFixed) return context.policy;
-    const initialPollMs = firstPollSeconds * 1000;
-    return { ...context.policy, initialPollMs, maxPollMs: Math.max(context.policy.maxPollMs, initialPollMs) };
+    return { ...context.policy, maxPollMs: longestPollSeconds * 1000 };
 }
 
-/** The pause after `previousMs` (undefined before the first): growing by the factor up to the maximum. */
-export function nextPollDelay(previousMs: number | undefined, policy: WaitPolicy): number {
-    if (previousMs === undefined) return policy.initialPollMs;
-    return Math.min(policy.maxPollMs, Math.round(previousMs * policy.backoffFactor));
+/**
+ * The pause before the next status read, `waitedMs` into a wait whose last pause was `previousMs` (undefined
+ * before the first): the schedule's share of the time waited, at least its floor, grown by at most the policy's
+ * factor, and never above the policy's longest pause. Whole milliseconds, rounded down so the bound holds.
+ */
+export function nextPollDelay(
+    schedule: PollSchedule,
+    policy: WaitPolicy,
+    waitedMs: number,
+    previousMs?: number,
+): number {
+    const floor = Math.min(schedule.floorMs, policy.initialPollMs);
+    const share = Math.max(floor, schedule.fraction * Math.max(0, waitedMs));
+    const grown = previousMs === undefined ? share : Math.min(share, previousMs * policy.backoffFactor);
+    return Math.floor(Math.min(policy.maxPollMs, Math.max(floor, grown)));
+}
+
+/**
+ * The pauses of one wait that begins now: each call sleeps the schedule's next pause (see
+ * {@link nextPollDelay}), measured from this moment, but never past `deadline`.
+ */
+export function pollPauses(
+    context: LifecycleContext,
+    schedule: PollSchedule,
+    policy: WaitPolicy = context.policy,
+): (deadline?: number) => Promise<void> {
+    const began = context.now();
+    let previous: number | undefined;
+    return (deadline = Infinity) => {
+        previous = nextPollDelay(schedule, policy, context.now() - began, previous);
+        return sleepWithin(context, previous, deadline);
+    };
 }
 
 /**

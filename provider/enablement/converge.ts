@@ -1,6 +1,6 @@
 import { AwsCallError } from "../aws/errors";
 import { canonicalJson } from "../core/canonical";
-import { nextPollDelay, sleepWithin, type WaitPolicy } from "../core/context";
+import { ACCOUNT_STATUS_POLLING, pollPauses, type WaitPolicy } from "../core/context";
 import type { AccountStatus, FailedAccount, ResourceType } from "./account-status";
 import {
     failureKind,
@@ -23,7 +23,7 @@ export interface ConvergeRequest {
     readonly wait: boolean;
     /** The context, region and deadline of every call. */
     readonly scope: CallScope;
-    /** The pauses between status checks (see `pollingPolicy`). */
+    /** Bounds the pauses between status checks, which follow `ACCOUNT_STATUS_POLLING` (see `pollingPolicy`). */
     readonly polling: WaitPolicy;
     /** The operation's token, which each Enable call's token derives from. */
     readonly operationToken: string;
@@ -73,7 +73,8 @@ export class ConvergeInterrupted extends Error {
  * Moves every target account's types towards the direction's goal, as a loop of: read the statuses (100
  * accounts per call), send only the calls still needed, pause with growing intervals. Reading first makes
  * the whole thing resumable and idempotent: accounts already where they should be (adopted, or done by an
- * interrupted earlier run) get no call at all.
+ * interrupted earlier run) get no call at all. Each round reads only the accounts still in play: an account a
+ * read found settled at the goal, or that failed for good, or is gone, is not read again.
  */
 export async function converge(request: ConvergeRequest): Promise<ConvergeResult> {
     const run = new ConvergeRun(request);
@@ -94,6 +95,8 @@ class ConvergeRun {
     private readonly expecting = new Map<string, readonly ResourceType[]>();
     private readonly ineffective = new Map<string, number>();
     private readonly accountIds: string[];
+    /** Accounts a status read found at the goal, settled (not only accepted): never read again. */
+    private readonly settled = new Set<string>();
     /** Accounts the last read could not report: not settled until their failure is judged. */
     private unreadable = new Set<string>();
     private changed = false;
@@ -105,7 +108,7 @@ class ConvergeRun {
 
     async execute(): Promise<ConvergeResult> {
         const { scope, polling } = this.request;
-        let pause: number | undefined;
+        const pause = pollPauses(scope.context, ACCOUNT_STATUS_POLLING, polling);
         try {
             for (;;) {
                 this.unreadable = await this.readStatuses();
@@ -121,8 +124,7 @@ class ConvergeRun {
                 if (batches.length === 0 && unsettled.length === 0) return this.result(false, []);
                 if (scope.context.now() >= scope.deadline) return this.result(true, unsettled);
                 await this.send(batches);
-                pause = nextPollDelay(pause, polling);
-                await sleepWithin(scope.context, pause, scope.deadline);
+                await pause(scope.deadline);
             }
         } catch (error) {
             if (error instanceof AwsCallError) {
@@ -132,9 +134,14 @@ class ConvergeRun {
         }
     }
 
-    /** Reads every account still in play; returns those Inspector could not report this time. */
+    /**
+     * Reads every account still in play (not settled, failed or gone); returns those Inspector could not report
+     * this time. Only a read settles an account: an Enable's answer may be a replay, which a read must check.
+     */
     private async readStatuses(): Promise<Set<string>> {
-        const active = this.accountIds.filter((id) => !this.failures.has(id) && !this.gone.has(id));
+        const active = this.accountIds.filter(
+            (id) => !this.settled.has(id) && !this.failures.has(id) && !this.gone.has(id),
+        );
         const report = await accountReport(this.request.scope, active);
         for (const [accountId, status] of report.statuses) {
             this.statuses.set(accountId, status);
@@ -144,6 +151,14 @@ class ConvergeRun {
         for (const [accountId, failure] of report.failures) {
             if (!report.statuses.has(accountId)) unreadable.add(accountId);
             this.recordFailure(failure, this.request.targets.get(accountId) ?? []);
+        }
+        const targets = this.targets();
+        const { direction } = this.request;
+        for (const [accountId, status] of report.statuses) {
+            const reached = hasReached(direction, targets.get(accountId) ?? [], status, true);
+            if (reached && !report.failures.has(accountId) && !this.failures.has(accountId)) {
+                this.settled.add(accountId);
+            }
         }
         return unreadable;
     }

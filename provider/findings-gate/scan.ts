@@ -1,5 +1,5 @@
 import type { CoveredResource } from "@aws-sdk/client-inspector2";
-import { nextPollDelay, sleepWithin } from "../core/context";
+import { pollPauses, SCAN_POLLING } from "../core/context";
 import {
     accountScanning,
     type AccountScanning,
@@ -254,7 +254,7 @@ export interface ScanWait {
 
 /**
  * Reads the coverage, then, while some resources are pending, polls theirs (only theirs) with growing pauses
- * until they are scanned or the scope's deadline has passed. Logs a line whenever what is pending changes. A
+ * ({@link SCAN_POLLING}: within 2 s or 15 % of the time waited) until they are scanned or the scope's deadline has passed. Logs a line whenever what is pending changes. A
  * resource missing from the coverage is pending while its type's scanning is enabled (or enabling) for its
  * account, and not covered (not waited on) when it is not: see {@link AccountScanningCache}.
  */
@@ -265,6 +265,7 @@ export async function waitForScans(
 ): Promise<ScanWait> {
     const { context } = scope;
     const deadline = scope.deadline ?? Infinity;
+    const pause = pollPauses(context, SCAN_POLLING);
     const scanning = new AccountScanningCache(scope);
     const absent = subjects.map(() => false);
     const read = async (indices: readonly number[]): Promise<ResourceReport[]> => {
@@ -278,7 +279,6 @@ export async function waitForScans(
         );
     };
     const resources = await read(subjects.map((_, index) => index));
-    let delay: number | undefined;
     let lastProgress: string | undefined;
     for (;;) {
         const pending = resources.flatMap((resource, index) =>
@@ -301,8 +301,7 @@ export async function waitForScans(
             }
             return { resources, timedOut: true };
         }
-        delay = nextPollDelay(delay, context.policy);
-        await sleepWithin(context, delay, deadline);
+        await pause(deadline);
         const again = await read(pending);
         pending.forEach((index, position) => (resources[index] = again[position]));
     }

@@ -1,18 +1,91 @@
 import assert from "node:assert/strict";
+import { Inspector2Client } from "@aws-sdk/client-inspector2";
+import { sharedClients } from "../../provider/aws/clients";
+import type { ResourceType } from "../../provider/enablement/account-status";
+import { converge, type ConvergeRequest } from "../../provider/enablement/converge";
 import { createEnablement, deleteEnablement } from "../../provider/enablement/lifecycle";
-import { testContext } from "../support/test-context";
+import { canonicalJson } from "../../provider/core/canonical";
+import { testContext, type TestContext } from "../support/test-context";
 import {
     ADMIN,
     called,
+    enableOutside,
     enablementInputs,
     executed,
     idOf,
     liveStatuses,
     MEMBERS,
     organisationOf,
+    REGION,
+    settle,
     testUrn,
     useEmulator,
 } from "./emulator-fixture";
+
+/** What a converge asked Inspector, round by round: a round is what comes between two poll pauses. */
+interface Recording {
+    readonly context: TestContext;
+    /** Per round, the accounts of each BatchGetAccountStatus call. */
+    readonly reads: string[][][];
+    /** Each Enable and Disable sent, as the canonical JSON of its types and accounts. */
+    readonly changes: string[];
+    readonly close: () => void;
+}
+
+/**
+ * A test context whose Inspector client is a real SDK client against the emulator that records the accounts
+ * of every status read and change, and whose sleep starts a new round. Without injected faults the only sleeps
+ * are the poll pauses.
+ */
+function recording(): Recording {
+    const reads: string[][][] = [[]];
+    const changes: string[] = [];
+    const client = new Inspector2Client({ region: REGION });
+    client.middlewareStack.add(
+        (next, handlerContext) => async (args) => {
+            const input = args.input as { accountIds?: string[]; resourceTypes?: string[] };
+            const operation = String(handlerContext.commandName ?? "").replace(/Command$/, "");
+            if (operation === "BatchGetAccountStatus") reads.at(-1)!.push([...(input.accountIds ?? [])]);
+            if (operation === "Enable" || operation === "Disable") {
+                changes.push(canonicalJson([operation, input.resourceTypes, input.accountIds]));
+            }
+            return next(args);
+        },
+        { step: "initialize", name: "recordAccounts" },
+    );
+    const base = testContext({ clients: { ...sharedClients, inspector2: () => client } });
+    const context: TestContext = {
+        ...base,
+        sleep: (ms) => {
+            reads.push([]);
+            return base.sleep(ms);
+        },
+    };
+    return { context, reads, changes, close: () => client.destroy() };
+}
+
+/** A converge request on the emulator's administrator, with a deadline far off. */
+function request(
+    context: TestContext,
+    direction: ConvergeRequest["direction"],
+    targets: Map<string, readonly ResourceType[]>,
+): ConvergeRequest {
+    return {
+        direction,
+        targets,
+        callerAccountId: ADMIN,
+        wait: true,
+        scope: { context, region: REGION, deadline: Date.now() + 60_000 },
+        polling: context.policy,
+        operationToken: "converge-reads-test",
+        label: "scanning",
+    };
+}
+
+/** The number of accounts read in each round that read any. */
+function accountsPerRound(reads: readonly string[][][]): number[] {
+    return reads.filter((round) => round.length > 0).map((round) => round.flat().length);
+}
 
 // Converging many accounts, and through throttling and server errors: the converge loop end to end.
 
@@ -94,15 +167,24 @@ describe("enablement at scale (against the emulator)", () => {
             assert.match(message, /^scanning: \d+\/1000 accounts enabled in us-east-1$/);
         }
 
-        const reads = called(fixture.emulator, "BatchGetAccountStatus");
         const identities = called(fixture.emulator, "GetCallerIdentity");
-        const deletion = testContext();
-        await deleteEnablement(idOf(outs), outs, deletion);
+        const deletion = recording();
+        try {
+            await deleteEnablement(idOf(outs), outs, deletion.context);
+        } finally {
+            deletion.close();
+        }
         assert.equal(executed(fixture.emulator, "Disable"), 10);
-        assert.equal(deletion.logs.at(-1), "scanning: 1000/1000 accounts disabled in us-east-1");
-        // The calling account from STS, then ten reads of 100 accounts per round.
+        assert.equal(deletion.context.logs.at(-1), "scanning: 1000/1000 accounts disabled in us-east-1");
+        // The calling account from STS, then reads of at most 100 accounts, all of them at first, and in each
+        // round no more calls than its unsettled accounts need.
         assert.equal(called(fixture.emulator, "GetCallerIdentity") - identities, 1);
-        assert.equal((called(fixture.emulator, "BatchGetAccountStatus") - reads) % 10, 0);
+        const rounds = deletion.reads.filter((round) => round.length > 0);
+        assert.equal(rounds[0].flat().length, 1000);
+        for (const round of rounds) {
+            assert.ok(round.every((call) => call.length <= 100));
+            assert.equal(round.length, Math.ceil(round.flat().length / 100));
+        }
         const sample = await liveStatuses(ORGANISATION.memberIds.slice(0, 100));
         assert.ok(
             Object.values(sample).every((status) => status.ec2 === "DISABLED" && status.ecr === "DISABLED"),
@@ -163,5 +245,89 @@ describe("enablement at scale (against the emulator)", () => {
             assert.equal(live[ADMIN].ec2, "ENABLED");
             assert.equal(live[members[149]].lambda, "ENABLED");
         }
+    });
+});
+
+describe("status reads of unsettled accounts only (against the emulator)", () => {
+    const ORGANISATION_300 = organisationOf(300);
+    // EC2 settles at once, ECR only after many poll rounds, so each converge has rounds where some of its
+    // accounts are settled and others are not.
+    const fixture = useEmulator({
+        accounts: ORGANISATION_300.accounts,
+        delays: {
+            enablingMs: 20,
+            disablingMs: 20,
+            overrides: [{ resourceType: "ECR", enablingMs: 1_000, disablingMs: 1_000 }],
+        },
+    });
+    const members = ORGANISATION_300.memberIds;
+    const fast = members.slice(0, 150);
+    const slow = members.slice(150);
+    const ready = slow.slice(0, 20);
+
+    /** Fast accounts want EC2, slow ones ECR: 300 accounts, 150 per type. */
+    const targets = (type: (accountId: string) => ResourceType) =>
+        new Map(members.map((accountId) => [accountId, [type(accountId)]] as const));
+    const bySpeed = targets((accountId) => (fast.includes(accountId) ? "EC2" : "ECR"));
+
+    it("reads fewer accounts as they settle, and never an account again once a read found it settled", async () => {
+        await enableOutside(ready, ["ECR"]);
+        await settle(1_100);
+        const enablesBefore = executed(fixture.emulator, "Enable");
+        const run = recording();
+        try {
+            const result = await converge(request(run.context, "enable", bySpeed));
+            assert.equal(result.timedOut, false);
+            assert.equal(result.failures.size, 0);
+        } finally {
+            run.close();
+        }
+
+        const perRound = accountsPerRound(run.reads);
+        assert.equal(perRound[0], 300, "the first round reads every account");
+        // The 20 accounts enabled beforehand were settled at the first read; the fast ones once EC2 was ENABLED.
+        assert.equal(perRound[1], 280);
+        assert.ok(perRound.includes(130), `no round read only the slow accounts: ${perRound.join(", ")}`);
+        for (let i = 1; i < perRound.length; i++) {
+            assert.ok(perRound[i] <= perRound[i - 1], `reads grew: ${perRound.join(", ")}`);
+        }
+        for (const accountId of ready) {
+            assert.equal(run.reads.flat(2).filter((id) => id === accountId).length, 1, accountId);
+        }
+        // Once an account is left out of a round, it never comes back.
+        const rounds = run.reads.filter((round) => round.length > 0).map((round) => new Set(round.flat()));
+        for (let i = 1; i < rounds.length; i++) {
+            for (const accountId of rounds[i]) assert.ok(rounds[i - 1].has(accountId), accountId);
+        }
+
+        // Two Enables per type (150 accounts, 100 per call) less the 20 already on: each sent once.
+        assert.equal(run.changes.length, 4);
+        assert.equal(new Set(run.changes).size, 4);
+        assert.equal(executed(fixture.emulator, "Enable") - enablesBefore, 4);
+        // Calls on the floor or under it: each round's reads no more than ceil(300/100), and fewer once settled.
+        const readCalls = run.reads.flat().length;
+        assert.ok(readCalls < 3 * rounds.length, `${readCalls} reads in ${rounds.length} rounds`);
+        for (const round of run.reads) assert.equal(round.length, Math.ceil(round.flat().length / 100));
+    });
+
+    it("disables the same way: settled accounts drop out of the reads, each Disable sent once", async () => {
+        for (const hundred of [0, 100, 200]) {
+            await enableOutside(members.slice(hundred, hundred + 100), ["EC2", "ECR"]);
+        }
+        await settle(1_100);
+        const run = recording();
+        try {
+            const result = await converge(request(run.context, "disable", bySpeed));
+            assert.equal(result.timedOut, false);
+            assert.equal(result.failures.size, 0);
+        } finally {
+            run.close();
+        }
+        const perRound = accountsPerRound(run.reads);
+        assert.equal(perRound[0], 300);
+        assert.ok(perRound.includes(150), `no round read only the slow accounts: ${perRound.join(", ")}`);
+        for (let i = 1; i < perRound.length; i++) assert.ok(perRound[i] <= perRound[i - 1]);
+        assert.equal(new Set(run.changes).size, run.changes.length);
+        assert.equal(executed(fixture.emulator, "Disable"), 4);
     });
 });
