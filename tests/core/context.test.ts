@@ -12,24 +12,8 @@ import {
     WAIT_POLICY_VARIABLE,
     waitPolicyFromEnv,
 } from "../../provider/core/context";
+import { fakeClock } from "../support/fake-clock";
 import { testContext } from "../support/test-context";
-
-/** A context whose clock moves only when it sleeps, recording each sleep. */
-function fakeClock() {
-    const clock = {
-        now: 0,
-        slept: [] as number[],
-        context: {
-            ...testContext(),
-            now: () => clock.now,
-            sleep: async (ms: number) => {
-                clock.slept.push(ms);
-                clock.now += ms;
-            },
-        },
-    };
-    return clock;
-}
 
 describe("lifecycle context", () => {
     describe("poll schedule", () => {

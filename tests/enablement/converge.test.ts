@@ -5,6 +5,9 @@ import type { ResourceType } from "../../provider/enablement/account-status";
 import { converge, type ConvergeRequest } from "../../provider/enablement/converge";
 import { createEnablement, deleteEnablement } from "../../provider/enablement/lifecycle";
 import { canonicalJson } from "../../provider/core/canonical";
+import { ACCOUNT_STATUS_POLLING, DEFAULT_WAIT_POLICY, pollingPolicy } from "../../provider/core/context";
+import { type AwsClients } from "../../provider/aws/clients";
+import { fakeClock, type FakeClock } from "../support/fake-clock";
 import { testContext, type TestContext } from "../support/test-context";
 import {
     ADMIN,
@@ -330,4 +333,78 @@ describe("status reads of unsettled accounts only (against the emulator)", () =>
         assert.equal(new Set(run.changes).size, run.changes.length);
         assert.equal(executed(fixture.emulator, "Disable"), 4);
     });
+});
+
+describe("enablement reaction on the poll schedule (fake clock)", () => {
+    /**
+     * An Inspector client for 250 accounts that turn ENABLING when Enable reaches them and ENABLED once the clock
+     * reaches `enabledAt`; it records the time and size of every status read and each Enable.
+     */
+    function accountsEnabledAt(enabledAt: number) {
+        const reads: { at: number; accounts: number }[] = [];
+        const enables: string[] = [];
+        const enabling = new Set<string>();
+        const status = (accountId: string) =>
+            !enabling.has(accountId) ? "DISABLED" : clock.now >= enabledAt ? "ENABLED" : "ENABLING";
+        const client = {
+            send: async (command: { constructor: { name: string }; input: { accountIds: string[] } }) => {
+                const { accountIds } = command.input;
+                if (command.constructor.name === "EnableCommand") {
+                    enables.push(canonicalJson(accountIds));
+                    for (const accountId of accountIds) enabling.add(accountId);
+                    const accounts = accountIds.map((accountId) => ({
+                        accountId,
+                        status: "ENABLING",
+                        resourceStatus: { ec2: "ENABLING" },
+                    }));
+                    return { accounts, failedAccounts: [] };
+                }
+                reads.push({ at: clock.now, accounts: accountIds.length });
+                const accounts = accountIds.map((accountId) => ({
+                    accountId,
+                    state: { status: status(accountId) },
+                    resourceState: { ec2: { status: status(accountId) } },
+                }));
+                return { accounts, failedAccounts: [] };
+            },
+        };
+        const clock: FakeClock = fakeClock({
+            policy: DEFAULT_WAIT_POLICY,
+            clients: { ...sharedClients, inspector2: () => client } as unknown as AwsClients,
+        });
+        return { clock, reads, enables };
+    }
+
+    const accountIds = Array.from({ length: 250 }, (_, i) => String(100_000_000_000 + i));
+
+    for (const pollIntervalSeconds of [3, 300]) {
+        for (const enabledAt of [2_000, 20_000, 120_000]) {
+            it(`returns within max(1 s, 25 %) of accounts turning ENABLED ${enabledAt / 1000} s in (longest pause ${pollIntervalSeconds} s)`, async () => {
+                const { clock, reads, enables } = accountsEnabledAt(enabledAt);
+                const context = { ...clock.context, policyFixed: false };
+                const result = await converge({
+                    ...request(context, "enable", new Map(accountIds.map((id) => [id, ["EC2"] as const]))),
+                    scope: { context, region: REGION, deadline: 3_600_000 },
+                    polling: pollingPolicy(context, pollIntervalSeconds),
+                });
+                assert.equal(result.timedOut, false);
+                assert.equal(result.failures.size, 0);
+                const reaction = clock.now - enabledAt;
+                const bound = Math.min(
+                    pollIntervalSeconds * 1000,
+                    Math.max(ACCOUNT_STATUS_POLLING.floorMs, ACCOUNT_STATUS_POLLING.fraction * enabledAt),
+                );
+                assert.ok(
+                    reaction >= 0 && reaction <= bound,
+                    `returned ${reaction} ms after the accounts settled`,
+                );
+                // Three Enables of at most 100 accounts, each once; three reads per round, all rounds alike
+                // here since every account settles at the same moment.
+                assert.equal(enables.length, 3);
+                assert.equal(new Set(enables).size, 3);
+                assert.equal(reads.length % 3, 0);
+                assert.equal(reads.length / 3, clock.slept.length + 1);
+            });
+        }
+    }
 });

@@ -1,6 +1,14 @@
 import assert from "node:assert/strict";
 import type { CoveredResource } from "@aws-sdk/client-inspector2";
-import { reportResource, scanStatusOf, type ScanStatus } from "../../provider/findings-gate/scan";
+import { type AwsClients, sharedClients } from "../../provider/aws/clients";
+import { DEFAULT_WAIT_POLICY, SCAN_POLLING } from "../../provider/core/context";
+import {
+    reportResource,
+    scanStatusOf,
+    type ScanStatus,
+    waitForScans,
+} from "../../provider/findings-gate/scan";
+import { fakeClock, type FakeClock } from "../support/fake-clock";
 import type { ResourceSubject } from "../../provider/findings-gate/subjects";
 
 const DIGEST = `sha256:${"a".repeat(64)}`;
@@ -82,4 +90,44 @@ describe("FindingsGate scan status", () => {
         assert.equal(report.status, "PENDING");
         assert.equal(report.resourceId, other);
     });
+});
+
+describe("FindingsGate scan wait on the poll schedule (fake clock)", () => {
+    const image: ResourceSubject = { kind: "image", repositoryName: "shop", imageDigest: DIGEST };
+
+    /** An Inspector client whose image is pending until the clock reaches `scannedAt`, then scanned. */
+    function imageScannedAt(scannedAt: number) {
+        const reads: number[] = [];
+        const client = {
+            send: async () => {
+                reads.push(clock.now);
+                const done = clock.now >= scannedAt;
+                return {
+                    coveredResources: [
+                        done
+                            ? covered("ACTIVE", "SUCCESSFUL", new Date(scannedAt))
+                            : covered("ACTIVE", "PENDING_INITIAL_SCAN"),
+                    ],
+                };
+            },
+        };
+        const clock: FakeClock = fakeClock({
+            policy: DEFAULT_WAIT_POLICY,
+            clients: { ...sharedClients, inspector2: () => client } as unknown as AwsClients,
+        });
+        return { clock, reads };
+    }
+
+    for (const scannedAt of [2_000, 20_000, 120_000]) {
+        it(`notices a scan finished ${scannedAt / 1000} s into the wait within max(2 s, 15 %)`, async () => {
+            const { clock, reads } = imageScannedAt(scannedAt);
+            const wait = await waitForScans({ context: clock.context, region: "us-east-1" }, [image], "gate");
+            assert.equal(wait.timedOut, false);
+            assert.equal(wait.resources[0].status, "SCANNED");
+            const reaction = reads.at(-1)! - scannedAt;
+            const bound = Math.max(SCAN_POLLING.floorMs, SCAN_POLLING.fraction * scannedAt);
+            assert.ok(reaction >= 0 && reaction <= bound, `noticed ${reaction} ms after the scan`);
+            assert.ok(reads.slice(0, -1).every((at) => at < scannedAt));
+        });
+    }
 });
