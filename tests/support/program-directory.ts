@@ -45,8 +45,9 @@ export function packageRoot(from: string = __dirname): string {
 
 /**
  * Creates a temporary program directory whose `node_modules` holds `pulumi-inspector` (a symbolic link to this
- * repository, as `npm install ../pulumi-inspector` or a workspace would make it) and the package's runtime
- * dependencies, as npm hoists them for a user. The dynamic-provider host started there resolves bare
+ * repository, as `npm install ../pulumi-inspector` or a workspace would make it) and the packages npm installs
+ * beside it for a user: its runtime dependencies and its peer dependencies that are not optional (npm installs
+ * those too; `@pulumi/pulumi` is one), hoisted. The dynamic-provider host started there resolves bare
  * specifiers exactly as it does in a user's program, including `@pulumi/pulumi/cmd/dynamic-provider` itself.
  * Linked packages resolve to their real paths, so the program, this package and the provider host share one
  * `@pulumi/pulumi` module instance.
@@ -90,7 +91,7 @@ async function linkPackages(root: string, dir: string, program: string | undefin
     const nodeModules = path.join(dir, "node_modules");
     await fs.promises.mkdir(nodeModules);
     await fs.promises.symlink(root, path.join(nodeModules, PACKAGE_NAME), "dir");
-    const names = new Set(Object.keys(readManifest(path.join(root, "package.json")).dependencies ?? {}));
+    const names = new Set(installedWithThisPackage(readManifest(path.join(root, "package.json"))));
     const programManifest = program === undefined ? undefined : path.join(program, "package.json");
     if (programManifest !== undefined && fs.existsSync(programManifest)) {
         const manifest = readManifest(programManifest);
@@ -111,10 +112,22 @@ async function linkPackages(root: string, dir: string, program: string | undefin
     }
 }
 
-interface Manifest {
+/**
+ * What `npm install pulumi-inspector` puts into a program's `node_modules` besides the package: its dependencies
+ * and its required peer dependencies. An optional peer (Inspector Classic's SDK) is left out, as npm leaves it.
+ */
+export function installedWithThisPackage(manifest: Manifest): string[] {
+    const optional = manifest.peerDependenciesMeta ?? {};
+    const peers = Object.keys(manifest.peerDependencies ?? {}).filter((name) => !optional[name]?.optional);
+    return [...Object.keys(manifest.dependencies ?? {}), ...peers];
+}
+
+export interface Manifest {
     name?: string;
     dependencies?: Record<string, string>;
     devDependencies?: Record<string, string>;
+    peerDependencies?: Record<string, string>;
+    peerDependenciesMeta?: Record<string, { optional?: boolean }>;
 }
 
 function readManifest(file: string): Manifest {
