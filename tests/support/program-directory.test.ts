@@ -102,6 +102,20 @@ describe("createProgramDirectory", () => {
         assert.ok(!linked.some((entry) => entry.startsWith("left-pad")));
     });
 
+    it("with linkPackages false, copies the program and links nothing, for a test that installs with npm", async () => {
+        const source = path.join(scratch, "example");
+        writeFiles(source, {
+            "Pulumi.yaml": "name: example\nruntime: nodejs\n",
+            "package.json": JSON.stringify({ dependencies: { "@pulumi/pulumi": "*" } }),
+        });
+        program = await createProgramDirectory(root, {
+            program: source,
+            parent: scratch,
+            linkPackages: false,
+        });
+        assert.deepEqual(listTree(program.path), ["Pulumi.yaml", "package.json"]);
+    });
+
     it("refuses a folder that is not a Pulumi program, and leaves nothing behind", async () => {
         await assert.rejects(
             createProgramDirectory(root, { program: scratch, parent: scratch }),

@@ -24,6 +24,11 @@ export interface ProgramDirectoryOptions {
     readonly program?: string;
     /** The folder to create the directory in. Default: the system's temporary folder. */
     readonly parent?: string;
+    /**
+     * Link this repository's packages into `node_modules` (the default). `false` leaves the directory without
+     * `node_modules`, for a test that installs the packages with npm as a user does.
+     */
+    readonly linkPackages?: boolean;
 }
 
 /** What a copied program leaves behind: installed or built files, and stack files of other stacks. */
@@ -61,7 +66,7 @@ export async function createProgramDirectory(
     );
     try {
         if (options.program !== undefined) await copyProgram(options.program, dir);
-        await linkPackages(root, dir, options.program);
+        if (options.linkPackages !== false) await linkPackages(root, dir, options.program);
     } catch (error) {
         await fs.promises.rm(dir, { recursive: true, force: true });
         throw error;
