@@ -4,6 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import {
     createProgramDirectory,
+    installedWithThisPackage,
     packageRoot,
     PACKAGE_NAME,
     type ProgramDirectory,
@@ -41,13 +42,31 @@ describe("createProgramDirectory", () => {
         fs.rmSync(scratch, { recursive: true, force: true });
     });
 
-    it("links this package and its runtime dependencies, resolving to this repository's copies", async () => {
+    it("links this package, its dependencies and its required peers, resolving to this repository's copies", async () => {
         program = await createProgramDirectory(root, { parent: scratch });
         assert.equal(path.dirname(program.path), scratch);
         const modules = path.join(program.path, "node_modules");
         assert.equal(fs.realpathSync(path.join(modules, PACKAGE_NAME)), root);
+        // A peer dependency: npm installs it beside the package for a user.
+        assert.ok(fs.lstatSync(path.join(modules, "@pulumi", "pulumi")).isSymbolicLink());
         const pulumi = require.resolve("@pulumi/pulumi", { paths: [program.path] });
         assert.equal(pulumi, require.resolve("@pulumi/pulumi", { paths: [root] }));
+        assert.ok(fs.lstatSync(path.join(modules, "@aws-sdk", "client-inspector2")).isSymbolicLink());
+        // The optional peer (Inspector Classic's SDK) is not installed for a user unless asked for.
+        assert.equal(fs.existsSync(path.join(modules, "@aws-sdk", "client-inspector")), false);
+    });
+
+    it("counts dependencies and required peers as installed with the package, optional peers not", () => {
+        const installed = installedWithThisPackage({
+            dependencies: { "dep-a": "1.0.0" },
+            devDependencies: { "dev-only": "1.0.0" },
+            peerDependencies: { "peer-required": "^3", "peer-optional": "^1", "peer-explicit": "^2" },
+            peerDependenciesMeta: {
+                "peer-optional": { optional: true },
+                "peer-explicit": { optional: false },
+            },
+        });
+        assert.deepEqual(installed, ["dep-a", "peer-required", "peer-explicit"]);
     });
 
     it("copies a program without its installed packages, build output or other stacks' settings", async () => {
@@ -81,6 +100,20 @@ describe("createProgramDirectory", () => {
         assert.ok(linked.includes(`${PACKAGE_NAME} ->`));
         assert.ok(!linked.some((entry) => entry.startsWith("not-installed-here")));
         assert.ok(!linked.some((entry) => entry.startsWith("left-pad")));
+    });
+
+    it("with linkPackages false, copies the program and links nothing, for a test that installs with npm", async () => {
+        const source = path.join(scratch, "example");
+        writeFiles(source, {
+            "Pulumi.yaml": "name: example\nruntime: nodejs\n",
+            "package.json": JSON.stringify({ dependencies: { "@pulumi/pulumi": "*" } }),
+        });
+        program = await createProgramDirectory(root, {
+            program: source,
+            parent: scratch,
+            linkPackages: false,
+        });
+        assert.deepEqual(listTree(program.path), ["Pulumi.yaml", "package.json"]);
     });
 
     it("refuses a folder that is not a Pulumi program, and leaves nothing behind", async () => {

@@ -24,6 +24,11 @@ export interface ProgramDirectoryOptions {
     readonly program?: string;
     /** The folder to create the directory in. Default: the system's temporary folder. */
     readonly parent?: string;
+    /**
+     * Link this repository's packages into `node_modules` (the default). `false` leaves the directory without
+     * `node_modules`, for a test that installs the packages with npm as a user does.
+     */
+    readonly linkPackages?: boolean;
 }
 
 /** What a copied program leaves behind: installed or built files, and stack files of other stacks. */
@@ -45,8 +50,9 @@ export function packageRoot(from: string = __dirname): string {
 
 /**
  * Creates a temporary program directory whose `node_modules` holds `pulumi-inspector` (a symbolic link to this
- * repository, as `npm install ../pulumi-inspector` or a workspace would make it) and the package's runtime
- * dependencies, as npm hoists them for a user. The dynamic-provider host started there resolves bare
+ * repository, as `npm install ../pulumi-inspector` or a workspace would make it) and the packages npm installs
+ * beside it for a user: its runtime dependencies and its peer dependencies that are not optional (npm installs
+ * those too; `@pulumi/pulumi` is one), hoisted. The dynamic-provider host started there resolves bare
  * specifiers exactly as it does in a user's program, including `@pulumi/pulumi/cmd/dynamic-provider` itself.
  * Linked packages resolve to their real paths, so the program, this package and the provider host share one
  * `@pulumi/pulumi` module instance.
@@ -60,7 +66,7 @@ export async function createProgramDirectory(
     );
     try {
         if (options.program !== undefined) await copyProgram(options.program, dir);
-        await linkPackages(root, dir, options.program);
+        if (options.linkPackages !== false) await linkPackages(root, dir, options.program);
     } catch (error) {
         await fs.promises.rm(dir, { recursive: true, force: true });
         throw error;
@@ -90,7 +96,7 @@ async function linkPackages(root: string, dir: string, program: string | undefin
     const nodeModules = path.join(dir, "node_modules");
     await fs.promises.mkdir(nodeModules);
     await fs.promises.symlink(root, path.join(nodeModules, PACKAGE_NAME), "dir");
-    const names = new Set(Object.keys(readManifest(path.join(root, "package.json")).dependencies ?? {}));
+    const names = new Set(installedWithThisPackage(readManifest(path.join(root, "package.json"))));
     const programManifest = program === undefined ? undefined : path.join(program, "package.json");
     if (programManifest !== undefined && fs.existsSync(programManifest)) {
         const manifest = readManifest(programManifest);
@@ -111,10 +117,22 @@ async function linkPackages(root: string, dir: string, program: string | undefin
     }
 }
 
-interface Manifest {
+/**
+ * What `npm install pulumi-inspector` puts into a program's `node_modules` besides the package: its dependencies
+ * and its required peer dependencies. An optional peer (Inspector Classic's SDK) is left out, as npm leaves it.
+ */
+export function installedWithThisPackage(manifest: Manifest): string[] {
+    const optional = manifest.peerDependenciesMeta ?? {};
+    const peers = Object.keys(manifest.peerDependencies ?? {}).filter((name) => !optional[name]?.optional);
+    return [...Object.keys(manifest.dependencies ?? {}), ...peers];
+}
+
+export interface Manifest {
     name?: string;
     dependencies?: Record<string, string>;
     devDependencies?: Record<string, string>;
+    peerDependencies?: Record<string, string>;
+    peerDependenciesMeta?: Record<string, { optional?: boolean }>;
 }
 
 function readManifest(file: string): Manifest {

@@ -43,6 +43,8 @@ export interface StackOptions {
     /** More environment for every command, over the defaults (e.g. `PULUMI_INSPECTOR_WAIT_POLICY`). */
     readonly env?: Readonly<Record<string, string>>;
     readonly stackName?: string;
+    /** `false`: the program gets no linked packages; the test installs them (see createProgramDirectory). */
+    readonly linkPackages?: boolean;
 }
 
 /**
@@ -71,6 +73,7 @@ export class PulumiStack {
             const program = await createProgramDirectory(undefined, {
                 program: options.program,
                 parent: root,
+                linkPackages: options.linkPackages,
             });
             const home = path.join(root, "home");
             const state = path.join(root, "state");
