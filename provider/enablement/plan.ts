@@ -125,10 +125,13 @@ export function removalTargets(
     from: { readonly accountIds: readonly string[]; readonly resourceTypes: readonly ResourceType[] },
     to: { readonly accountIds: readonly string[]; readonly resourceTypes: readonly ResourceType[] },
 ): Map<string, ResourceType[]> {
-    const removedTypes = from.resourceTypes.filter((type) => !to.resourceTypes.includes(type));
+    // Sets: an organisation's update compares up to 10,001 accounts on each side.
+    const keptTypes = new Set(to.resourceTypes);
+    const keptAccounts = new Set(to.accountIds);
+    const removedTypes = from.resourceTypes.filter((type) => !keptTypes.has(type));
     const targets = new Map<string, ResourceType[]>();
     for (const accountId of from.accountIds) {
-        const types = to.accountIds.includes(accountId) ? removedTypes : from.resourceTypes;
+        const types = keptAccounts.has(accountId) ? removedTypes : from.resourceTypes;
         if (types.length > 0) targets.set(accountId, [...types]);
     }
     return targets;

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { accountStatuses } from "../../provider/enablement/status-groups";
 import { createEnablement, deleteEnablement } from "../../provider/enablement/lifecycle";
 import { testContext } from "../support/test-context";
 import {
@@ -79,9 +80,9 @@ describe("enablement at scale (against the emulator)", () => {
         const { outs } = await createEnablement(inputs, context);
 
         assert.equal(outs.enabledAccountCount, 1000);
-        assert.equal(outs.accounts.length, 1000);
+        assert.equal(accountStatuses(outs.statusGroups).length, 1000);
         assert.deepEqual(
-            outs.accounts.map((account) => account.accountId),
+            accountStatuses(outs.statusGroups).map((account) => account.accountId),
             ORGANISATION.memberIds,
         );
         // Inspector refuses more than 100 accounts per call, so success alone shows the chunking; the count

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { pickInputs, waitSettings, type EnablementInputs } from "../../provider/enablement/inputs";
 import { buildOutputs } from "../../provider/enablement/outputs";
+import { accountStatuses, groupByStatus } from "../../provider/enablement/status-groups";
 
 const INPUTS: EnablementInputs = {
     resourceTypes: ["EC2", "ECR"],
@@ -17,14 +18,14 @@ describe("enablement outputs", () => {
         callerAccountId: "111122223333",
         managedAccountIds: ["444455556666", "111122223333", "444455556666"],
         managedResourceTypes: ["ECR", "EC2"],
-        accounts: [
+        statusGroups: groupByStatus([
             { accountId: "444455556666", status: "ENABLED", resourceStatus: { ec2: "ENABLED" } },
             {
                 accountId: "111122223333",
                 status: "ENABLED",
                 resourceStatus: { ec2: "ENABLED", ecr: "ENABLED" },
             },
-        ],
+        ]),
         failedAccounts: [],
         createdAt: "2025-01-01T00:00:00.000Z",
         updatedAt: "2025-01-02T00:00:00.000Z",
@@ -36,10 +37,12 @@ describe("enablement outputs", () => {
         assert.deepEqual(outs.managedAccountIds, ["111122223333", "444455556666"]);
         assert.deepEqual(outs.managedResourceTypes, ["EC2", "ECR"]);
         assert.deepEqual(
-            outs.accounts.map((account) => account.accountId),
+            accountStatuses(outs.statusGroups).map((account) => account.accountId),
             ["111122223333", "444455556666"],
         );
+        // The calling account is the one requested (accountIds left out), and it has both types.
         assert.equal(outs.enabledAccountCount, 1);
+        assert.deepEqual(outs.notEnabledAccountIds, []);
     });
 
     it("fills in the wait defaults for state that lacks them", () => {
