@@ -178,7 +178,9 @@ export async function updateEnablement(
         operationToken: operationToken(news.clientToken, { kind: "update", region: news.region, from, to }),
         label,
     };
-    context.log(`${label}: updating Inspector on ${plural(to.accountIds.length, "account")} in ${news.region}`);
+    context.log(
+        `${label}: updating Inspector on ${plural(to.accountIds.length, "account")} in ${news.region}`,
+    );
 
     let enabled: ConvergeResult | undefined;
     let disabled: ConvergeResult | undefined;

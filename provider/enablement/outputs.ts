@@ -82,7 +82,9 @@ export function statusOutputs(
 ): StatusOutputs {
     const enabled = accountsWithAll(statusGroups, requested.resourceTypes ?? [], ["ENABLED"]);
     const accountIds = requested.accountIds ?? (requested.callerAccountId ? [requested.callerAccountId] : []);
-    const notEnabledAccountIds = [...new Set(accountIds)].filter((accountId) => !enabled.has(accountId)).sort();
+    const notEnabledAccountIds = [...new Set(accountIds)]
+        .filter((accountId) => !enabled.has(accountId))
+        .sort();
     return {
         statusGroups: [...statusGroups],
         notEnabledAccountIds,

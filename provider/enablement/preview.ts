@@ -33,7 +33,10 @@ export function describeCreate(news: Readonly<Record<string, unknown>>): Preview
     const types = news.resourceTypes as ResourceType[];
     const accountIds = news.accountIds as string[] | undefined;
     const who = accountIds ? plural(accountIds.length, "account") : "the calling account";
-    return { changes: [`up would enable ${types.join(", ")} on ${who} in ${String(news.region)}`], drift: [] };
+    return {
+        changes: [`up would enable ${types.join(", ")} on ${who} in ${String(news.region)}`],
+        drift: [],
+    };
 }
 
 /**
@@ -51,13 +54,17 @@ export function describeUpdate(
     if (notKnown.length > 0) {
         const names = notKnown.join(", ");
         return {
-            changes: [`up would update Inspector; ${names} ${notKnown.length === 1 ? "is" : "are"} not known yet`],
+            changes: [
+                `up would update Inspector; ${names} ${notKnown.length === 1 ? "is" : "are"} not known yet`,
+            ],
             drift: [],
         };
     }
     const from = recorded(olds);
     const to: Coverage = {
-        accountIds: (news.accountIds as string[] | undefined) ?? (olds.callerAccountId ? [olds.callerAccountId] : from.accountIds),
+        accountIds:
+            (news.accountIds as string[] | undefined) ??
+            (olds.callerAccountId ? [olds.callerAccountId] : from.accountIds),
         resourceTypes: news.resourceTypes as ResourceType[],
     };
     const region = String(news.region);
@@ -75,10 +82,13 @@ export function describeUpdate(
     const drift = describeDrift(olds, from, to, news);
     const changes = change ? [`up would ${change} in ${region}`] : [];
     if (changes.length === 0 && drift.length === 0) {
-        const recordedOnly = changedInputs(olds, news);
-        if (isStateV010(stored)) recordedOnly.push("statuses in the compact form of this version");
+        const changed = changedInputs(olds, news);
+        const recordedOnly = [
+            ...(changed.length > 0 ? [`the new ${changed.join(", ")}`] : []),
+            ...(isStateV010(stored) ? ["the statuses in this version's compact form (statusGroups)"] : []),
+        ];
         if (recordedOnly.length > 0) {
-            changes.push(`up would only record the new ${recordedOnly.join(", ")}; nothing changes in Inspector`);
+            changes.push(`up would only record ${recordedOnly.join(" and ")}; nothing changes in Inspector`);
         }
     }
     return { changes, drift };
@@ -121,9 +131,12 @@ function describeCoverageChange(from: Coverage, to: Coverage): string | undefine
         );
     }
     if (removed.length > 0) {
-        const sameTypes = canonicalJson([...from.resourceTypes].sort()) === canonicalJson([...to.resourceTypes].sort());
+        const sameTypes =
+            canonicalJson([...from.resourceTypes].sort()) === canonicalJson([...to.resourceTypes].sort());
         const types = added.length > 0 && sameTypes ? "them" : from.resourceTypes.join(", ");
-        clauses.push(`disable ${types} on ${plural(removed.length, "removed account")} (${listIds(removed)})`);
+        clauses.push(
+            `disable ${types} on ${plural(removed.length, "removed account")} (${listIds(removed)})`,
+        );
     }
     if (clauses.length === 0) return undefined;
     return clauses.length === 1 ? clauses[0] : `${clauses.slice(0, -1).join(", ")} and ${clauses.at(-1)}`;
@@ -206,7 +219,8 @@ function describeFound(entry: { status: Status; types: ResourceType[]; accountId
     if (status === "ENABLING") {
         return `${subject} still ENABLING on ${where} when last recorded; up waits until ${types.length === 1 ? "it is" : "they are"} ENABLED`;
     }
-    const action = status === "SUSPENDING" || status === "SUSPENDED" ? `tries to re-enable ${it}` : `re-enables ${it}`;
+    const action =
+        status === "SUSPENDING" || status === "SUSPENDED" ? `tries to re-enable ${it}` : `re-enables ${it}`;
     return `drift: ${subject} found ${status} on ${where}; up ${action}`;
 }
 
@@ -215,9 +229,7 @@ function changedInputs(
     olds: Readonly<Partial<EnablementOutputs>>,
     news: Readonly<Record<string, unknown>>,
 ): string[] {
-    return INPUT_KEYS.filter(
-        (key) => canonicalJson(olds[key] ?? null) !== canonicalJson(news[key] ?? null),
-    );
+    return INPUT_KEYS.filter((key) => canonicalJson(olds[key] ?? null) !== canonicalJson(news[key] ?? null));
 }
 
 /** `a, b, c`, or with more than five: `a, b, c, d, e and 3 more`. */

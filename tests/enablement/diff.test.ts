@@ -30,7 +30,10 @@ const OLDS: EnablementOutputs = {
     callerAccountId: ADMIN,
     managedAccountIds: [ADMIN, MEMBER],
     managedResourceTypes: ["EC2", "ECR"],
-    statusGroups: groupByStatus([account(ADMIN, "ENABLED", "ENABLED"), account(MEMBER, "ENABLED", "ENABLED")]),
+    statusGroups: groupByStatus([
+        account(ADMIN, "ENABLED", "ENABLED"),
+        account(MEMBER, "ENABLED", "ENABLED"),
+    ]),
     failedAccounts: [],
     enabledAccountCount: 2,
     createdAt: "2025-01-01T00:00:00.000Z",
@@ -154,7 +157,13 @@ const cases: [string, Partial<EnablementOutputs>, Record<string, unknown>, DiffO
     ],
     [
         "drift: a type disabled outside Pulumi",
-        { ...OLDS, statusGroups: groupByStatus([account(ADMIN, "ENABLED", "ENABLED"), account(MEMBER, "ENABLED", "DISABLED")]) },
+        {
+            ...OLDS,
+            statusGroups: groupByStatus([
+                account(ADMIN, "ENABLED", "ENABLED"),
+                account(MEMBER, "ENABLED", "DISABLED"),
+            ]),
+        },
         INPUTS,
         inPlace(),
     ],
@@ -166,7 +175,13 @@ const cases: [string, Partial<EnablementOutputs>, Record<string, unknown>, DiffO
     ],
     [
         "still ENABLING when create waits: the update waits for it",
-        { ...OLDS, statusGroups: groupByStatus([account(ADMIN, "ENABLED", "ENABLED"), account(MEMBER, "ENABLED", "ENABLING")]) },
+        {
+            ...OLDS,
+            statusGroups: groupByStatus([
+                account(ADMIN, "ENABLED", "ENABLED"),
+                account(MEMBER, "ENABLED", "ENABLING"),
+            ]),
+        },
         INPUTS,
         inPlace(),
     ],
@@ -175,7 +190,10 @@ const cases: [string, Partial<EnablementOutputs>, Record<string, unknown>, DiffO
         {
             ...OLDS,
             waitForEnabled: false,
-            statusGroups: groupByStatus([account(ADMIN, "ENABLING", "ENABLING"), account(MEMBER, "ENABLED", "ENABLING")]),
+            statusGroups: groupByStatus([
+                account(ADMIN, "ENABLING", "ENABLING"),
+                account(MEMBER, "ENABLED", "ENABLING"),
+            ]),
         },
         { ...INPUTS, waitForEnabled: false },
         NO_CHANGE,
@@ -239,4 +257,30 @@ describe("enablement diff", () => {
     for (const [name, olds, news, expected] of cases) {
         it(name, () => assert.deepEqual(diffEnablement(olds, news), expected));
     }
+});
+
+describe("enablement diff at scale", () => {
+    const accountIds = Array.from({ length: 40_000 }, (_, i) => String(100_000_000_000 + i));
+    const olds: EnablementOutputs = {
+        ...OLDS,
+        accountIds,
+        managedAccountIds: accountIds,
+        statusGroups: groupByStatus(accountIds.map((id) => account(id, "ENABLED", "ENABLED"))),
+    };
+
+    it("compares 40,000 accounts: no change, a reordered list, one account drifted, one account swapped", () => {
+        const news = { ...INPUTS, accountIds };
+        assert.equal(diffEnablement(olds, news).changes, false);
+        assert.equal(
+            diffEnablement({ ...olds, managedAccountIds: [...accountIds].reverse() }, news).changes,
+            false,
+        );
+        const drifted = groupByStatus([
+            ...accountIds.slice(1).map((id) => account(id, "ENABLED", "ENABLED")),
+            account(accountIds[0], "ENABLED", "DISABLED"),
+        ]);
+        assert.equal(diffEnablement({ ...olds, statusGroups: drifted }, news).changes, true);
+        const swapped = [...accountIds.slice(1), "999999999999"];
+        assert.deepEqual(diffEnablement(olds, { ...news, accountIds: swapped }), inPlace("accountIds"));
+    });
 });

@@ -82,7 +82,9 @@ describe("enablement and AWS Organizations Inspector policies (against the emula
             [ADMIN, MEMBER_A, MEMBER_B].map((id) => `${live[id].ec2}/${live[id].ecr}`),
             ["ENABLED/ENABLED", "DISABLED/ENABLED", "ENABLED/ENABLED"],
         );
-        const reported = accountStatuses(outs.statusGroups).find((account) => account.accountId === MEMBER_A)!;
+        const reported = accountStatuses(outs.statusGroups).find(
+            (account) => account.accountId === MEMBER_A,
+        )!;
         assert.deepEqual([reported.resourceStatus.ec2, reported.resourceStatus.ecr], ["DISABLED", "ENABLED"]);
         assert.equal(outs.enabledAccountCount, 2);
     });

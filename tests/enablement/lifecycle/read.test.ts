@@ -54,7 +54,9 @@ describe("enablement refresh and drift (against the emulator)", () => {
         await settle();
 
         const refreshed = await readEnablement(id, outs, testContext());
-        const memberB = accountStatuses(refreshed.outs.statusGroups).find((account) => account.accountId === MEMBER_B);
+        const memberB = accountStatuses(refreshed.outs.statusGroups).find(
+            (account) => account.accountId === MEMBER_B,
+        );
         assert.equal(memberB?.resourceStatus.ecr, "DISABLED");
         assert.equal(refreshed.outs.enabledAccountCount, 3);
         // The stored inputs are unchanged, so the program's inputs against the live status show the drift.
