@@ -91,7 +91,7 @@ describe("enablement delete (against the emulator)", () => {
         await assert.rejects(deleteEnablement(idOf(outs), outs, testContext()), {
             message: [
                 "scanning: did not finish disabling Inspector in us-east-1:",
-                `  - 1 of 1 accounts were still disabling when waitTimeoutSeconds (1) ran out: ${MEMBER_A}; run ` +
+                `  - 1 of 1 account was still disabling when waitTimeoutSeconds (1) ran out: ${MEMBER_A}; run ` +
                     "pulumi up again to continue, or raise waitTimeoutSeconds",
                 "The resource stays in the stack's state; run pulumi destroy (or up) again to finish.",
             ].join("\n"),
