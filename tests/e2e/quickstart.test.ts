@@ -109,10 +109,14 @@ describe("e2e: the quickstart example's lifecycle", function () {
         assert.equal(refreshed.code, 0, describeResult(refreshed));
         assert.deepEqual(operationsOf(nonReadCalls(stepCalls())), [], "refresh changed something");
         const { deployment } = await scenario.stack.exportState();
-        const accounts = onlyResourceOfType(deployment, ENABLEMENT_TYPE).outputs?.accounts as {
+        const groups = onlyResourceOfType(deployment, ENABLEMENT_TYPE).outputs?.statusGroups as {
             resourceStatus: Record<string, string>;
+            accountIds: string[];
         }[];
-        assert.equal(accounts[0].resourceStatus.ecr, "DISABLED");
+        assert.deepEqual(
+            groups.map((group) => [group.accountIds, group.resourceStatus.ecr]),
+            [[[ADMINISTRATOR], "DISABLED"]],
+        );
 
         // The drift shows as an update of the enablement, and fails a no-change preview.
         const drifted = await scenario.stack.preview("--expect-no-changes");
