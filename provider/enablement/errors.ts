@@ -176,6 +176,7 @@ const TEMPORARY_CODES = [
 /** Codes that say an account cannot be reached at all. */
 const UNREACHABLE_CODES = ["RESOURCE_NOT_FOUND", "ACCOUNT_IS_ISOLATED"];
 
+/** What a converge does about one account's failure in this direction (see {@link FailureKind}). */
 export function failureKind(direction: Direction, failure: FailedAccount): FailureKind {
     const { errorCode } = failure;
     const suspended = failure.status === "SUSPENDED" || failure.status === "SUSPENDING";

@@ -29,12 +29,19 @@ export interface EnablementOutputs extends EnablementInputs {
 
 /** What create and update found, for {@link buildOutputs}. */
 export interface OutputParts {
+    /** See {@link EnablementOutputs.callerAccountId}. */
     readonly callerAccountId: string;
+    /** In any order, repeats allowed: the outputs sort them and drop repeats. */
     readonly managedAccountIds: Iterable<string>;
+    /** In any order, repeats allowed. */
     readonly managedResourceTypes: Iterable<ResourceType>;
+    /** Inspector's last statuses, grouped ({@link groupByStatus}). */
     readonly statusGroups: readonly AccountStatusGroup[];
+    /** In any order: the outputs sort them by account ID. */
     readonly failedAccounts: Iterable<FailedAccount>;
+    /** See {@link EnablementOutputs.createdAt}. */
     readonly createdAt: string;
+    /** See {@link EnablementOutputs.updatedAt}. */
     readonly updatedAt: string;
 }
 

@@ -53,7 +53,9 @@ export function chunk<T>(items: readonly T[], size: number = MAX_ACCOUNTS_PER_CA
 
 /** One Enable or Disable call: the same resource types on up to 100 accounts. */
 export interface Batch {
+    /** The types of the call, sorted. */
     readonly resourceTypes: ResourceType[];
+    /** Up to {@link MAX_ACCOUNTS_PER_CALL} accounts, sorted. */
     readonly accountIds: string[];
 }
 
@@ -139,8 +141,11 @@ export function removalTargets(
 
 /** How far a Disable got per account, as a converge reports it. */
 export interface RemovalProgress {
+    /** Inspector's last status per account. */
     readonly statuses: ReadonlyMap<string, AccountStatus>;
+    /** Accounts whose Disable failed for good. */
     readonly failures: ReadonlyMap<string, unknown>;
+    /** Accounts out of reach: nothing scans there. */
     readonly gone: ReadonlyMap<string, unknown>;
     /** Types an Organizations policy manages, per account: left as the policy has them. */
     readonly policyManaged?: ReadonlyMap<string, { readonly resourceTypes: readonly ResourceType[] }>;

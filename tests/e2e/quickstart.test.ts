@@ -125,6 +125,11 @@ describe("e2e: the quickstart example's lifecycle", function () {
             drifted.stdout,
             /~\s+pulumi-nodejs:dynamic\/inspector:InspectorEnablement\s+scanning\s+update/,
         );
+        // And the preview says what drifted and what up does about it.
+        assert.match(
+            drifted.stdout + drifted.stderr,
+            /drift: ECR was found DISABLED on 111122223333; up re-enables it/,
+        );
 
         markStep();
         const repaired = await scenario.stack.up();
@@ -140,6 +145,10 @@ describe("e2e: the quickstart example's lifecycle", function () {
         markStep();
         const result = await scenario.stack.up();
         assert.equal(result.code, 0, describeResult(result));
+        assert.match(
+            result.stdout + result.stderr,
+            /up would enable LAMBDA and disable ECR on 1 account in us-east-1/,
+        );
         assert.deepEqual(stepMutations(), ["inspector2 Disable", "inspector2 Enable"]);
         assert.deepEqual(operationsOf(nonReadCalls(stepCalls())).sort(), [
             "inspector2 Disable",
