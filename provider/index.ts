@@ -7,6 +7,7 @@ export type { InspectorEnablementArgs } from "./enablement/args";
 export type { AssumeRoleArgs, CredentialArgs } from "./dynamic/credential-inputs";
 export type { AccountStatus, FailedAccount, ResourceStatus, Status } from "./enablement/account-status";
 export { RESOURCE_TYPES, type ResourceType } from "./enablement/account-status";
+export { accountStatus, accountStatuses, type AccountStatusGroup } from "./enablement/status-groups";
 export { FindingsGate, FINDINGS_GATE_TYPE_TOKEN } from "./findings-gate/resource";
 export type {
     FindingsGateArgs,

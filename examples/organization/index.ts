@@ -21,6 +21,10 @@ const enablements = regions.map(
 export const enabledAccounts = Object.fromEntries(
     regions.map((region, index) => [region, enablements[index].enabledAccountCount]),
 );
+// The members still without every type ENABLED: empty once the rollout is done.
+export const notEnabledAccounts = Object.fromEntries(
+    regions.map((region, index) => [region, enablements[index].notEnabledAccountIds]),
+);
 export const failedAccounts = Object.fromEntries(
     regions.map((region, index) => [region, enablements[index].failedAccounts]),
 );

@@ -1,6 +1,6 @@
 // Inspector (v2) scanning for the account the credentials belong to: turned on, waited for, and reported.
 import * as pulumi from "@pulumi/pulumi";
-import { InspectorEnablement, type ResourceType } from "pulumi-inspector";
+import { accountStatuses, InspectorEnablement, type ResourceType } from "pulumi-inspector";
 
 const config = new pulumi.Config();
 
@@ -9,7 +9,8 @@ const scanning = new InspectorEnablement("scanning", {
 });
 
 export const callerAccountId = scanning.callerAccountId;
-export const scanningStatus = scanning.accounts.apply((accounts) =>
-    accounts.map((account) => ({ accountId: account.accountId, ...account.resourceStatus })),
+// The statuses are kept grouped by identical status; accountStatuses lists them per account.
+export const scanningStatus = scanning.statusGroups.apply((groups) =>
+    accountStatuses(groups).map((account) => ({ accountId: account.accountId, ...account.resourceStatus })),
 );
 export const enabledAccountCount = scanning.enabledAccountCount;

@@ -1,5 +1,6 @@
 import { AwsCallError } from "../aws/errors";
 import { canonicalJson } from "../core/canonical";
+import { plural } from "../core/plural";
 import { ACCOUNT_STATUS_POLLING, pollPauses, type WaitPolicy } from "../core/context";
 import type { AccountStatus, FailedAccount, ResourceType } from "./account-status";
 import {
@@ -304,7 +305,7 @@ class ConvergeRun {
                 (!this.unreadable.has(accountId) &&
                     hasReached(direction, targets.get(accountId)!, this.statuses.get(accountId), true)),
         ).length;
-        const message = `${label}: ${settled}/${this.accountIds.length} accounts ${direction}d in ${this.request.scope.region}`;
+        const message = `${label}: ${settled} of ${plural(this.accountIds.length, "account")} ${direction}d in ${this.request.scope.region}`;
         if (message === this.lastProgress) return;
         this.lastProgress = message;
         this.request.scope.context.log(message);

@@ -2,9 +2,10 @@ import { canonicalJson } from "../core/canonical";
 import { containsUnknown, isUnknown } from "../dynamic/check";
 import { CREDENTIAL_INPUT_KEYS } from "../dynamic/credential-inputs";
 import type { DiffOutcome } from "../dynamic/adapter";
-import { hasAll, type ResourceType, type Status } from "./account-status";
+import type { ResourceType, Status } from "./account-status";
 import { INPUT_KEYS, type EnablementInputs } from "./inputs";
-import type { EnablementOutputs } from "./outputs";
+import { isStateV010, upgradeStoredOutputs, type EnablementOutputs } from "./outputs";
+import { accountsWithAll } from "./status-groups";
 
 /** Outputs that no in-place update changes. */
 const STABLE_OUTPUTS = ["region", "callerAccountId", "createdAt"] as const;
@@ -25,14 +26,18 @@ const STABLE_OUTPUTS = ["region", "callerAccountId", "createdAt"] as const;
  * - Drift counts as a change even when the inputs are equal: a requested type found disabled on a requested
  *   account (after a refresh), an account Inspector could not act on, or a removal whose Disable did not
  *   succeed yet. The update then does only that missing work.
+ * - State in the 0.1.0 shape (per-account `accounts`) is a change too: the update rewrites it in the compact
+ *   shape without calling Inspector, so the program sees `statusGroups` from then on.
  */
 export function diffEnablement(
-    olds: Readonly<Partial<EnablementOutputs>>,
+    stored: Readonly<Partial<EnablementOutputs>>,
     news: Readonly<Record<string, unknown>>,
 ): DiffOutcome {
+    const olds = upgradeStoredOutputs(stored);
     const replaces = isUnknown(news.region) || news.region !== olds.region ? ["region"] : [];
     const changedInputs = INPUT_KEYS.filter((key) => !sameValue(olds[key], news[key]));
-    const changes = replaces.length > 0 || changedInputs.length > 0 || hasDrift(olds, news);
+    const changes =
+        replaces.length > 0 || changedInputs.length > 0 || hasDrift(olds, news) || isStateV010(stored);
     const newCredentials = changedInputs.some((key) => CREDENTIAL_INPUT_KEYS.includes(key as "profile"));
     const stables =
         replaces.length > 0
@@ -63,19 +68,29 @@ export function hasDrift(
     ) {
         return true;
     }
-    if (!sameValue([...olds.managedAccountIds].sort(), [...accountIds].sort())) return true;
-    if (!sameValue([...olds.managedResourceTypes].sort(), [...resourceTypes].sort())) return true;
+    if (containsUnknown(accountIds) || containsUnknown(resourceTypes)) return true;
+    if (!sameMembers(olds.managedAccountIds, accountIds)) return true;
+    if (!sameMembers(olds.managedResourceTypes, resourceTypes)) return true;
 
-    const settled: Status[] = news.waitForEnabled === false ? ["ENABLED", "ENABLING"] : ["ENABLED"];
-    const accounts = new Map((olds.accounts ?? []).map((account) => [account.accountId, account]));
-    return accountIds.some((accountId) => {
-        const account = accounts.get(accountId);
-        return !account || !hasAll(account, resourceTypes, settled);
-    });
+    const settled = accountsWithAll(olds.statusGroups ?? [], resourceTypes, settledStatuses(news));
+    return accountIds.some((accountId) => !settled.has(accountId));
+}
+
+/** The statuses in which a requested type counts as in place: ENABLING too when create and update do not wait. */
+export function settledStatuses(news: Readonly<Record<string, unknown>>): Status[] {
+    return news.waitForEnabled === false ? ["ENABLED", "ENABLING"] : ["ENABLED"];
+}
+
+/** Whether two lists hold the same members, whatever their order and repeats: linear, with a Set. */
+export function sameMembers(a: readonly string[], b: readonly string[]): boolean {
+    const members = new Set(a);
+    const others = new Set(b);
+    return members.size === others.size && [...others].every((member) => members.has(member));
 }
 
 /** Whether an update has to call Inspector: the accounts or types changed, or the last known state fell short. */
-export function needsAwsWork(olds: Readonly<Partial<EnablementOutputs>>, news: EnablementInputs): boolean {
+export function needsAwsWork(stored: Readonly<Partial<EnablementOutputs>>, news: EnablementInputs): boolean {
+    const olds = upgradeStoredOutputs(stored);
     return (
         !sameValue(olds.resourceTypes, news.resourceTypes) ||
         !sameValue(olds.accountIds, news.accountIds) ||

@@ -1,4 +1,5 @@
 import { classifyError, errorSummary, type CallTarget } from "../aws/errors";
+import { plural } from "../core/plural";
 import { byAccountId, RESOURCE_TYPES, type FailedAccount, type ResourceType } from "./account-status";
 import type { Direction } from "./plan";
 
@@ -132,7 +133,8 @@ export function describeShortfall(shortfall: Shortfall): { message: string; reas
         const listed = shortfall.unsettled.slice(0, MAX_LISTED_ACCOUNTS).join(", ");
         const more = shortfall.unsettled.length - MAX_LISTED_ACCOUNTS;
         reasons.push(
-            `${shortfall.unsettled.length} of ${totalAccounts} accounts were still ${gerund} ` +
+            `${shortfall.unsettled.length} of ${plural(totalAccounts, "account")} ` +
+                `${shortfall.unsettled.length === 1 ? "was" : "were"} still ${gerund} ` +
                 `when waitTimeoutSeconds (${shortfall.waitTimeoutSeconds}) ran out: ${listed}` +
                 `${more > 0 ? ` and ${more} more` : ""}; run pulumi up again to continue, or raise waitTimeoutSeconds`,
         );
@@ -140,7 +142,7 @@ export function describeShortfall(shortfall: Shortfall): { message: string; reas
     if (shortfall.interruption) reasons.push(`stopped early: ${shortfall.interruption.message}`);
     const headline =
         failures.length > 0
-            ? `${label}: could not ${action} Inspector on ${failures.length} of ${totalAccounts} accounts in ${region}`
+            ? `${label}: could not ${action} Inspector on ${failures.length} of ${plural(totalAccounts, "account")} in ${region}`
             : `${label}: did not finish ${gerund} Inspector in ${region}`;
     const message = [`${headline}:`, ...reasons.map((reason) => `  - ${reason}`), shortfall.closing].join(
         "\n",
@@ -174,6 +176,7 @@ const TEMPORARY_CODES = [
 /** Codes that say an account cannot be reached at all. */
 const UNREACHABLE_CODES = ["RESOURCE_NOT_FOUND", "ACCOUNT_IS_ISOLATED"];
 
+/** What a converge does about one account's failure in this direction (see {@link FailureKind}). */
 export function failureKind(direction: Direction, failure: FailedAccount): FailureKind {
     const { errorCode } = failure;
     const suspended = failure.status === "SUSPENDED" || failure.status === "SUSPENDING";

@@ -6,14 +6,19 @@ import type { ResourceType } from "./account-status";
  * This is what create and update receive, and every one of them is kept among the outputs.
  */
 export interface EnablementInputs {
+    /** The resource types to scan, sorted, in their canonical spelling. */
     readonly resourceTypes: ResourceType[];
     /** Absent: the calling account. */
     readonly accountIds?: string[];
     /** The base every Enable call's idempotency token is derived from. */
     readonly clientToken: string;
+    /** The region the enablement acts in. */
     readonly region: string;
+    /** Whether create and update wait until every type is ENABLED (see {@link DEFAULT_WAIT_FOR_ENABLED}). */
     readonly waitForEnabled: boolean;
+    /** How long one create, update or delete may take, in seconds. */
     readonly waitTimeoutSeconds: number;
+    /** The first pause between status checks, in seconds. */
     readonly pollIntervalSeconds: number;
     /** The resource's URN, computed by the program: it scopes the default token and names the resource in logs. */
     readonly resourceUrn: string;
@@ -54,6 +59,7 @@ export const DEFAULT_POLL_INTERVAL_SECONDS = 3;
 /** The shortest first pause: status checks more often than once a second would hammer Inspector's API. */
 export const MIN_POLL_INTERVAL_SECONDS = 1;
 
+/** The longest first pause: five minutes. */
 export const MAX_POLL_INTERVAL_SECONDS = 300;
 
 /**

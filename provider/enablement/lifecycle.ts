@@ -1,28 +1,31 @@
 import { canonicalJson } from "../core/canonical";
 import { pollingPolicy, type LifecycleContext } from "../core/context";
+import { plural } from "../core/plural";
 import { CREDENTIAL_INPUT_KEYS } from "../dynamic/credential-inputs";
 import type { ReadOutcome, ResourceLifecycle } from "../dynamic/adapter";
 import { PartialFailure } from "../dynamic/partial-failure";
 import { parseUrn } from "../dynamic/urn";
-import { byAccountId, countFullyEnabled, type AccountStatus, type FailedAccount } from "./account-status";
+import type { AccountStatus, FailedAccount } from "./account-status";
 import { converge, ConvergeInterrupted, type ConvergeRequest, type ConvergeResult } from "./converge";
 import { diffEnablement, needsAwsWork } from "./diff";
 import { describePolicy, describeShortfall } from "./errors";
 import { INPUT_KEYS, pickInputs, waitSettings, type EnablementInputs } from "./inputs";
 import { accountReport, callerAccountId, type CallScope } from "./operations";
-import { buildOutputs, type EnablementOutputs } from "./outputs";
+import { buildOutputs, statusOutputs, upgradeStoredOutputs, type EnablementOutputs } from "./outputs";
 import { removalTargets, unfinishedRemovals } from "./plan";
+import { describeCreate, describeUpdate, type PreviewMessages } from "./preview";
+import { groupByStatus } from "./status-groups";
 import { enablementId, operationToken } from "./token";
 import { checkEnablementInputs } from "./validate";
 
 /**
- * The outputs that reveal an input, kept secret when it is: the accounts' IDs are in every account record and the
- * managed accounts; which types were requested shows in the records' statuses and the managed types. Counts and
- * the calling account reveal neither.
+ * The outputs that reveal an input, kept secret when it is: the accounts' IDs are in the status groups, the
+ * failures, the managed and the not enabled accounts; which types were requested shows in the statuses and the
+ * managed types. Counts and the calling account reveal neither.
  */
 const SECRET_OUTPUTS = {
-    accountIds: ["accounts", "failedAccounts", "managedAccountIds"],
-    resourceTypes: ["accounts", "failedAccounts", "managedResourceTypes"],
+    accountIds: ["statusGroups", "failedAccounts", "managedAccountIds", "notEnabledAccountIds"],
+    resourceTypes: ["statusGroups", "failedAccounts", "managedResourceTypes"],
 } as const;
 
 /** The InspectorEnablement lifecycle, as the dynamic-provider adapter calls it. */
@@ -31,6 +34,8 @@ export const lifecycle: ResourceLifecycle<EnablementInputs, EnablementOutputs> =
     secretOutputs: SECRET_OUTPUTS,
     check: (news, context) => checkEnablementInputs(news, context),
     diff: (_id, olds, news) => diffEnablement(olds, news),
+    preview: async (_id, olds, news, context) => tell(context, describeUpdate(olds, news)),
+    previewCreate: async (news, context) => tell(context, describeCreate(news)),
     create: createEnablement,
     read: readEnablement,
     update: updateEnablement,
@@ -56,7 +61,7 @@ export async function createEnablement(
     const accountIds = inputs.accountIds ?? [caller];
     const types = inputs.resourceTypes;
     context.log(
-        `${label}: enabling ${types.join(", ")} on ${accountIds.length} accounts in ${inputs.region}`,
+        `${label}: enabling ${types.join(", ")} on ${plural(accountIds.length, "account")} in ${inputs.region}`,
     );
 
     let result: ConvergeResult;
@@ -88,7 +93,7 @@ export async function createEnablement(
         callerAccountId: caller,
         managedAccountIds: accountIds,
         managedResourceTypes: types,
-        accounts: result.statuses.values(),
+        statusGroups: groupByStatus(result.statuses.values()),
         failedAccounts: result.failures.values(),
         createdAt: startedAt,
         updatedAt: isoNow(context),
@@ -118,19 +123,21 @@ export async function createEnablement(
  */
 export async function readEnablement(
     id: string,
-    stored: Readonly<Partial<EnablementOutputs>>,
+    storedState: Readonly<Partial<EnablementOutputs>>,
     context: LifecycleContext,
 ): Promise<ReadOutcome<EnablementOutputs> & { outs: EnablementOutputs }> {
+    const stored = upgradeStoredOutputs(storedState);
     const scope = callScope(context, stored.region!, waitSettings(stored).waitTimeoutSeconds);
     const caller = stored.callerAccountId ?? (await callerAccountId(scope));
     const report = await accountReport(scope, stored.managedAccountIds ?? stored.accountIds ?? [caller]);
-    const accounts = byAccountId(report.statuses.values());
     const outs = {
         ...stored,
         callerAccountId: caller,
-        accounts,
-        failedAccounts: byAccountId(report.failures.values()),
-        enabledAccountCount: countFullyEnabled(accounts, stored.resourceTypes ?? []),
+        ...statusOutputs(
+            { ...stored, callerAccountId: caller },
+            groupByStatus(report.statuses.values()),
+            report.failures.values(),
+        ),
     } as EnablementOutputs;
     return { id, outs, inputs: pickInputs(stored) };
 }
@@ -142,10 +149,11 @@ export async function readEnablement(
  */
 export async function updateEnablement(
     id: string,
-    olds: Readonly<EnablementOutputs>,
+    stored: Readonly<EnablementOutputs>,
     news: EnablementInputs,
     context: LifecycleContext,
 ): Promise<{ outs: EnablementOutputs }> {
+    const olds = upgradeStoredOutputs(stored);
     if (!needsAwsWork(olds, news)) {
         // New credentials alone: STS says whose they are (one call), so a switch of account is caught here too.
         const callerAccountId = newCredentials(olds, news)
@@ -170,7 +178,9 @@ export async function updateEnablement(
         operationToken: operationToken(news.clientToken, { kind: "update", region: news.region, from, to }),
         label,
     };
-    context.log(`${label}: updating Inspector on ${to.accountIds.length} accounts in ${news.region}`);
+    context.log(
+        `${label}: updating Inspector on ${plural(to.accountIds.length, "account")} in ${news.region}`,
+    );
 
     let enabled: ConvergeResult | undefined;
     let disabled: ConvergeResult | undefined;
@@ -201,7 +211,7 @@ export async function updateEnablement(
         callerAccountId: caller,
         managedAccountIds,
         managedResourceTypes,
-        accounts: accounts.values(),
+        statusGroups: groupByStatus(accounts.values()),
         failedAccounts: failures.values(),
         createdAt: olds.createdAt ?? isoNow(context),
         updatedAt: isoNow(context),
@@ -243,7 +253,7 @@ export async function deleteEnablement(
     const resourceTypes = stored.managedResourceTypes ?? stored.resourceTypes ?? [];
     if (resourceTypes.length === 0) return;
     context.log(
-        `${label}: disabling ${resourceTypes.join(", ")} on ${accountIds.length} accounts in ${region}`,
+        `${label}: disabling ${resourceTypes.join(", ")} on ${plural(accountIds.length, "account")} in ${region}`,
     );
 
     let result: ConvergeResult;
@@ -303,6 +313,12 @@ function warnPolicyManaged(
                 "change the policy in AWS Organizations to turn it off",
         );
     }
+}
+
+/** Tells the reviewer what applying would do (info) and what drifted (warnings). */
+async function tell(context: LifecycleContext, messages: PreviewMessages): Promise<void> {
+    for (const line of messages.changes) context.log(line);
+    for (const line of messages.drift) context.warn(line);
 }
 
 /** Whether the update brings other credentials (`profile`, `assumeRole`) than the recorded ones. */

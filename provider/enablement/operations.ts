@@ -105,6 +105,7 @@ export async function changeAccounts(
 // Conversions from the SDK's response shapes to the plain records kept in state: only members Inspector sent,
 // never `undefined` (a protobuf Struct cannot hold it).
 
+/** An SDK `ResourceStatus`, with only the members Inspector sent. */
 export function fromResourceStatus(shape: SdkResourceStatus | undefined): ResourceStatus {
     const result: ResourceStatus = {};
     for (const type of RESOURCE_TYPES) {
@@ -134,6 +135,7 @@ export function fromAccount(shape: SdkAccount): AccountStatus {
     };
 }
 
+/** An SDK `FailedAccount`: its code and message (defaults when Inspector sent none), and statuses where sent. */
 export function fromFailedAccount(shape: SdkFailedAccount): FailedAccount {
     return {
         accountId: shape.accountId ?? "",

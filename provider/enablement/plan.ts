@@ -53,7 +53,9 @@ export function chunk<T>(items: readonly T[], size: number = MAX_ACCOUNTS_PER_CA
 
 /** One Enable or Disable call: the same resource types on up to 100 accounts. */
 export interface Batch {
+    /** The types of the call, sorted. */
     readonly resourceTypes: ResourceType[];
+    /** Up to {@link MAX_ACCOUNTS_PER_CALL} accounts, sorted. */
     readonly accountIds: string[];
 }
 
@@ -125,10 +127,13 @@ export function removalTargets(
     from: { readonly accountIds: readonly string[]; readonly resourceTypes: readonly ResourceType[] },
     to: { readonly accountIds: readonly string[]; readonly resourceTypes: readonly ResourceType[] },
 ): Map<string, ResourceType[]> {
-    const removedTypes = from.resourceTypes.filter((type) => !to.resourceTypes.includes(type));
+    // Sets: an organisation's update compares up to 10,001 accounts on each side.
+    const keptTypes = new Set(to.resourceTypes);
+    const keptAccounts = new Set(to.accountIds);
+    const removedTypes = from.resourceTypes.filter((type) => !keptTypes.has(type));
     const targets = new Map<string, ResourceType[]>();
     for (const accountId of from.accountIds) {
-        const types = to.accountIds.includes(accountId) ? removedTypes : from.resourceTypes;
+        const types = keptAccounts.has(accountId) ? removedTypes : from.resourceTypes;
         if (types.length > 0) targets.set(accountId, [...types]);
     }
     return targets;
@@ -136,8 +141,11 @@ export function removalTargets(
 
 /** How far a Disable got per account, as a converge reports it. */
 export interface RemovalProgress {
+    /** Inspector's last status per account. */
     readonly statuses: ReadonlyMap<string, AccountStatus>;
+    /** Accounts whose Disable failed for good. */
     readonly failures: ReadonlyMap<string, unknown>;
+    /** Accounts out of reach: nothing scans there. */
     readonly gone: ReadonlyMap<string, unknown>;
     /** Types an Organizations policy manages, per account: left as the policy has them. */
     readonly policyManaged?: ReadonlyMap<string, { readonly resourceTypes: readonly ResourceType[] }>;

@@ -2,7 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { dynamicProvider } from "../dynamic/provider";
 import { SECRET_INPUTS_KEY, secretInputNames } from "../dynamic/secrets";
 import { MODULE, resourceUrn, typeToken } from "../dynamic/urn";
-import type { AccountStatus, FailedAccount, ResourceType } from "./account-status";
+import type { FailedAccount, ResourceType } from "./account-status";
+import type { AccountStatusGroup } from "./status-groups";
 import type { AssumeRoleSettings } from "../aws/credentials";
 import type { InspectorEnablementArgs } from "./args";
 
@@ -39,8 +40,23 @@ export class InspectorEnablement extends pulumi.dynamic.Resource {
     declare public readonly clientToken: pulumi.Output<string>;
     /** The region the resource acts in, resolved from the input, the stack's `aws:region` or the environment. */
     declare public readonly region: pulumi.Output<string>;
+    /**
+     * Whether create and update wait until every type is ENABLED on every account.
+     *
+     * @default true
+     */
     declare public readonly waitForEnabled: pulumi.Output<boolean>;
+    /**
+     * How long one create, update or delete may take, in seconds, waiting and retries included.
+     *
+     * @default 900
+     */
     declare public readonly waitTimeoutSeconds: pulumi.Output<number>;
+    /**
+     * The first pause between status checks, in seconds.
+     *
+     * @default 3
+     */
     declare public readonly pollIntervalSeconds: pulumi.Output<number>;
     /** This resource's URN as the program computed it (it scopes the default token). */
     declare public readonly resourceUrn: pulumi.Output<string>;
@@ -54,11 +70,27 @@ export class InspectorEnablement extends pulumi.dynamic.Resource {
     declare public readonly managedAccountIds: pulumi.Output<string[]>;
     /** The resource types this resource turns off when destroyed. */
     declare public readonly managedResourceTypes: pulumi.Output<ResourceType[]>;
-    /** Per account, as Inspector reports it: account ID, status and each resource type's status. */
-    declare public readonly accounts: pulumi.Output<AccountStatus[]>;
+    /**
+     * Inspector's status of the managed accounts it reported, grouped by identical status: one entry per
+     * distinct `status` and `resourceStatus` (`ec2`, `ecr`, `lambda`, `lambdaCode`, `codeRepository`), with the
+     * sorted IDs of the accounts that have it. An organisation's accounts mostly share a status or two, so this
+     * stays small where a record per account would not. {@link accountStatus} finds one account's status and
+     * {@link accountStatuses} lists a record per account, e.g. `scanning.statusGroups.apply(accountStatuses)`.
+     *
+     * @example
+     * [{ status: "ENABLED", resourceStatus: { ec2: "ENABLED", ecr: "ENABLED", lambda: "DISABLED",
+     *    lambdaCode: "DISABLED", codeRepository: "DISABLED" }, accountIds: ["111122223333", "444455556666"] }]
+     */
+    declare public readonly statusGroups: pulumi.Output<AccountStatusGroup[]>;
+    /**
+     * The requested accounts (the calling account when `accountIds` is left out) that do not have every
+     * requested type ENABLED (still enabling, disabled outside Pulumi, failed or not reported), sorted: empty
+     * once scanning is fully on.
+     */
+    declare public readonly notEnabledAccountIds: pulumi.Output<string[]>;
     /** Per account Inspector could not act on: account ID, error code and message, status where known. */
     declare public readonly failedAccounts: pulumi.Output<FailedAccount[]>;
-    /** How many accounts have every requested type ENABLED. */
+    /** How many of the requested accounts have every requested type ENABLED. */
     declare public readonly enabledAccountCount: pulumi.Output<number>;
     /** When the enablement was created (or adopted), ISO 8601. */
     declare public readonly createdAt: pulumi.Output<string>;
@@ -83,7 +115,8 @@ export class InspectorEnablement extends pulumi.dynamic.Resource {
                 callerAccountId: undefined,
                 managedAccountIds: undefined,
                 managedResourceTypes: undefined,
-                accounts: undefined,
+                statusGroups: undefined,
+                notEnabledAccountIds: undefined,
                 failedAccounts: undefined,
                 enabledAccountCount: undefined,
                 createdAt: undefined,

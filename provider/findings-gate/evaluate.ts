@@ -128,8 +128,17 @@ async function readFindings(
             }
         }
     }
+    // A gated account's finding is a Set lookup (a gate may name 10,001 accounts); resources one by one.
+    const gatedAccounts = new Set(
+        subjects.flatMap((subject) => (subject.kind === "account" ? [subject.accountId] : [])),
+    );
+    const resources = subjects.filter((subject) => subject.kind !== "account");
     const findings = reads
         .flatMap((read) => read.findings)
-        .filter((finding) => subjects.some((subject) => findingOfSubject(subject, finding)));
+        .filter(
+            (finding) =>
+                gatedAccounts.has(finding.awsAccountId ?? "") ||
+                resources.some((subject) => findingOfSubject(subject, finding)),
+        );
     return { findings, ...(accountIds.length > 0 ? { aggregated: { accountIds, counts } } : {}) };
 }

@@ -310,10 +310,13 @@ export function findingQueries(subjects: readonly Subject[], region: string): Su
     const hashes: string[] = [];
     const functions: string[] = [];
     const projects: string[] = [];
-    const accounts = subjects.flatMap((subject) => (subject.kind === "account" ? [subject.accountId] : []));
+    // A Set: a gate may name up to 10,001 accounts beside its resources.
+    const accounts = new Set(
+        subjects.flatMap((subject) => (subject.kind === "account" ? [subject.accountId] : [])),
+    );
     for (const subject of subjects) {
         if (subject.kind === "account") continue;
-        if ("accountId" in subject && subject.accountId && accounts.includes(subject.accountId)) continue;
+        if ("accountId" in subject && subject.accountId && accounts.has(subject.accountId)) continue;
         const id = knownResourceId(subject, region);
         if (id) byId.push(id);
         else if (subject.kind === "image") hashes.push(subject.imageDigest);
@@ -325,7 +328,7 @@ export function findingQueries(subjects: readonly Subject[], region: string): Su
         ...queries("ecrImageHash", hashes),
         ...queries("lambdaFunctionName", functions),
         ...queries("codeRepositoryProjectName", projects),
-        ...queries("awsAccountId", accounts),
+        ...queries("awsAccountId", [...accounts]),
     ];
 }
 

@@ -131,9 +131,9 @@ describe("secret inputs and the outputs derived from them", () => {
             },
             // Two characters and fewer are not hidden: "12" is in every other message.
             {
-                text: "scanning: 12/12 accounts enabled",
+                text: "scanning: 12 of 12 accounts enabled",
                 secret: ["accountIds"],
-                shown: "scanning: 12/12 accounts enabled",
+                shown: "scanning: 12 of 12 accounts enabled",
             },
             {
                 text: "token abc-token in eu-west-1",

@@ -95,14 +95,14 @@ async function assertEnablementMatches(
 ): Promise<void> {
     const enablement = onlyResourceOfType(deployment, ENABLEMENT_TYPE);
     const statuses = await scanStatuses(emulator, [ADMINISTRATOR], REGION);
-    const recorded = enablement.outputs?.accounts as {
-        accountId: string;
+    const recorded = enablement.outputs?.statusGroups as {
+        accountIds: string[];
         status: string;
         resourceStatus: object;
     }[];
     assert.deepEqual(
-        recorded.map((account) => account.accountId),
-        [ADMINISTRATOR],
+        recorded.map((group) => group.accountIds),
+        [[ADMINISTRATOR]],
     );
     assert.equal(recorded[0].status, statuses[ADMINISTRATOR].status);
     assert.equal(recorded[0].status, "ENABLED");

@@ -70,6 +70,7 @@ describe("e2e: the organization example across two regions", function () {
         const outputs = await scenario.stack.outputs();
         assert.deepEqual(outputs.enabledAccounts, { "us-east-1": 3, "eu-west-1": 3 });
         assert.deepEqual(outputs.failedAccounts, { "us-east-1": [], "eu-west-1": [] });
+        assert.deepEqual(outputs.notEnabledAccounts, { "us-east-1": [], "eu-west-1": [] });
     });
 
     it("pulumi preview --expect-no-changes passes", async () => {

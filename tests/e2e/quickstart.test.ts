@@ -109,10 +109,14 @@ describe("e2e: the quickstart example's lifecycle", function () {
         assert.equal(refreshed.code, 0, describeResult(refreshed));
         assert.deepEqual(operationsOf(nonReadCalls(stepCalls())), [], "refresh changed something");
         const { deployment } = await scenario.stack.exportState();
-        const accounts = onlyResourceOfType(deployment, ENABLEMENT_TYPE).outputs?.accounts as {
+        const groups = onlyResourceOfType(deployment, ENABLEMENT_TYPE).outputs?.statusGroups as {
             resourceStatus: Record<string, string>;
+            accountIds: string[];
         }[];
-        assert.equal(accounts[0].resourceStatus.ecr, "DISABLED");
+        assert.deepEqual(
+            groups.map((group) => [group.accountIds, group.resourceStatus.ecr]),
+            [[[ADMINISTRATOR], "DISABLED"]],
+        );
 
         // The drift shows as an update of the enablement, and fails a no-change preview.
         const drifted = await scenario.stack.preview("--expect-no-changes");
@@ -120,6 +124,11 @@ describe("e2e: the quickstart example's lifecycle", function () {
         assert.match(
             drifted.stdout,
             /~\s+pulumi-nodejs:dynamic\/inspector:InspectorEnablement\s+scanning\s+update/,
+        );
+        // And the preview says what drifted and what up does about it.
+        assert.match(
+            drifted.stdout + drifted.stderr,
+            /drift: ECR was found DISABLED on 111122223333; up re-enables it/,
         );
 
         markStep();
@@ -136,6 +145,10 @@ describe("e2e: the quickstart example's lifecycle", function () {
         markStep();
         const result = await scenario.stack.up();
         assert.equal(result.code, 0, describeResult(result));
+        assert.match(
+            result.stdout + result.stderr,
+            /up would enable LAMBDA and disable ECR on 1 account in us-east-1/,
+        );
         assert.deepEqual(stepMutations(), ["inspector2 Disable", "inspector2 Enable"]);
         assert.deepEqual(operationsOf(nonReadCalls(stepCalls())).sort(), [
             "inspector2 Disable",

@@ -10,10 +10,10 @@ import { ENABLEMENT_TYPE, onlyResourceOfType } from "./support/stack-state";
 
 /**
  * `accountIds: pulumi.secret([...])` with the real CLI: every output derived from the secret accounts
- * (`accounts`, `managedAccountIds`, `failedAccounts`, and `accountIds` itself) is stored encrypted
- * (`pulumi stack export`), `pulumi stack output` does not print them, and the CLI's own output (the failure of a
- * partly failed `up` included) shows `[secret]` where the account IDs would be. The program is JavaScript, as a
- * user's may be, written by the test.
+ * (`statusGroups`, `notEnabledAccountIds`, `managedAccountIds`, `failedAccounts`, and `accountIds` itself) is
+ * stored encrypted (`pulumi stack export`), `pulumi stack output` does not print them, and the CLI's own output
+ * (the failure of a partly failed `up` included) shows `[secret]` where the account IDs would be. The program is
+ * JavaScript, as a user's may be, written by the test.
  */
 
 const ADMINISTRATOR = "111122223333";
@@ -24,7 +24,7 @@ const REGION = "us-east-1";
 const REFUSAL = "EC2_SSM_ASSOCIATION_VERSION_LIMIT_EXCEEDED";
 /** The engine's marker of a secret value in a state file. */
 const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
-const DERIVED = ["accountIds", "accounts", "failedAccounts", "managedAccountIds"];
+const DERIVED = ["accountIds", "statusGroups", "notEnabledAccountIds", "failedAccounts", "managedAccountIds"];
 
 const PROGRAM = `
 const pulumi = require("@pulumi/pulumi");
@@ -35,7 +35,8 @@ const scanning = new InspectorEnablement("scanning", {
     accountIds: pulumi.secret(["${ADMINISTRATOR}", "${MEMBER}", "${REFUSED}"]),
 });
 
-exports.accounts = scanning.accounts;
+exports.statusGroups = scanning.statusGroups;
+exports.notEnabledAccountIds = scanning.notEnabledAccountIds;
 exports.managedAccountIds = scanning.managedAccountIds;
 exports.failedAccounts = scanning.failedAccounts;
 exports.enabledAccountCount = scanning.enabledAccountCount;
@@ -109,11 +110,17 @@ describe("e2e: outputs derived from a secret accountIds stay secret", function (
         const outputs = await scenario.stack.outputs();
         assert.deepEqual(
             {
-                accounts: outputs.accounts,
+                statusGroups: outputs.statusGroups,
+                notEnabledAccountIds: outputs.notEnabledAccountIds,
                 managedAccountIds: outputs.managedAccountIds,
                 failedAccounts: outputs.failedAccounts,
             },
-            { accounts: "[secret]", managedAccountIds: "[secret]", failedAccounts: "[secret]" },
+            {
+                statusGroups: "[secret]",
+                notEnabledAccountIds: "[secret]",
+                managedAccountIds: "[secret]",
+                failedAccounts: "[secret]",
+            },
         );
         assert.equal(outputs.enabledAccountCount, 3);
         const plain = await scenario.stack.succeed(["stack", "output"]);

@@ -3,6 +3,7 @@ import { Inspector2Client } from "@aws-sdk/client-inspector2";
 import { sharedClients } from "../../provider/aws/clients";
 import type { ResourceType } from "../../provider/enablement/account-status";
 import { converge, type ConvergeRequest } from "../../provider/enablement/converge";
+import { accountStatuses } from "../../provider/enablement/status-groups";
 import { createEnablement, deleteEnablement } from "../../provider/enablement/lifecycle";
 import { canonicalJson } from "../../provider/core/canonical";
 import { ACCOUNT_STATUS_POLLING, DEFAULT_WAIT_POLICY, pollingPolicy } from "../../provider/core/context";
@@ -155,19 +156,19 @@ describe("enablement at scale (against the emulator)", () => {
         const { outs } = await createEnablement(inputs, context);
 
         assert.equal(outs.enabledAccountCount, 1000);
-        assert.equal(outs.accounts.length, 1000);
+        assert.equal(accountStatuses(outs.statusGroups).length, 1000);
         assert.deepEqual(
-            outs.accounts.map((account) => account.accountId),
+            accountStatuses(outs.statusGroups).map((account) => account.accountId),
             ORGANISATION.memberIds,
         );
         // Inspector refuses more than 100 accounts per call, so success alone shows the chunking; the count
         // shows nothing was sent twice.
         assert.equal(executed(fixture.emulator, "Enable"), 10);
         assert.equal(context.logs[0], "scanning: enabling EC2, ECR on 1000 accounts in us-east-1");
-        assert.equal(context.logs[1], "scanning: 0/1000 accounts enabled in us-east-1");
-        assert.equal(context.logs.at(-1), "scanning: 1000/1000 accounts enabled in us-east-1");
+        assert.equal(context.logs[1], "scanning: 0 of 1000 accounts enabled in us-east-1");
+        assert.equal(context.logs.at(-1), "scanning: 1000 of 1000 accounts enabled in us-east-1");
         for (const message of context.logs.slice(1)) {
-            assert.match(message, /^scanning: \d+\/1000 accounts enabled in us-east-1$/);
+            assert.match(message, /^scanning: \d+ of 1000 accounts enabled in us-east-1$/);
         }
 
         const identities = called(fixture.emulator, "GetCallerIdentity");
@@ -178,7 +179,7 @@ describe("enablement at scale (against the emulator)", () => {
             deletion.close();
         }
         assert.equal(executed(fixture.emulator, "Disable"), 10);
-        assert.equal(deletion.context.logs.at(-1), "scanning: 1000/1000 accounts disabled in us-east-1");
+        assert.equal(deletion.context.logs.at(-1), "scanning: 1000 of 1000 accounts disabled in us-east-1");
         // The calling account from STS, then reads of at most 100 accounts, all of them at first, and in each
         // round no more calls than its unsettled accounts need.
         assert.equal(called(fixture.emulator, "GetCallerIdentity") - identities, 1);

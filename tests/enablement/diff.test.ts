@@ -4,6 +4,7 @@ import type { DiffOutcome } from "../../provider/dynamic/adapter";
 import type { AccountStatus } from "../../provider/enablement/account-status";
 import { diffEnablement } from "../../provider/enablement/diff";
 import type { EnablementOutputs } from "../../provider/enablement/outputs";
+import { groupByStatus } from "../../provider/enablement/status-groups";
 
 const URN = "urn:pulumi:dev::p::pulumi-nodejs:dynamic/inspector:InspectorEnablement::scanning";
 const ADMIN = "111122223333";
@@ -29,12 +30,28 @@ const OLDS: EnablementOutputs = {
     callerAccountId: ADMIN,
     managedAccountIds: [ADMIN, MEMBER],
     managedResourceTypes: ["EC2", "ECR"],
-    accounts: [account(ADMIN, "ENABLED", "ENABLED"), account(MEMBER, "ENABLED", "ENABLED")],
+    statusGroups: groupByStatus([
+        account(ADMIN, "ENABLED", "ENABLED"),
+        account(MEMBER, "ENABLED", "ENABLED"),
+    ]),
     failedAccounts: [],
     enabledAccountCount: 2,
     createdAt: "2025-01-01T00:00:00.000Z",
     updatedAt: "2025-01-01T00:00:00.000Z",
 };
+
+/** The same state as version 0.1.0 wrote it: a status record per account in `accounts`. */
+const OLDS_V010 = {
+    ...INPUTS,
+    callerAccountId: ADMIN,
+    managedAccountIds: [ADMIN, MEMBER],
+    managedResourceTypes: ["EC2", "ECR"],
+    accounts: [account(ADMIN, "ENABLED", "ENABLED"), account(MEMBER, "ENABLED", "ENABLED")],
+    failedAccounts: [],
+    enabledAccountCount: 2,
+    createdAt: "2025-01-01T00:00:00.000Z",
+    updatedAt: "2025-01-01T00:00:00.000Z",
+} as unknown as Partial<EnablementOutputs>;
 
 const ALL_STABLE = [
     "region",
@@ -140,19 +157,31 @@ const cases: [string, Partial<EnablementOutputs>, Record<string, unknown>, DiffO
     ],
     [
         "drift: a type disabled outside Pulumi",
-        { ...OLDS, accounts: [account(ADMIN, "ENABLED", "ENABLED"), account(MEMBER, "ENABLED", "DISABLED")] },
+        {
+            ...OLDS,
+            statusGroups: groupByStatus([
+                account(ADMIN, "ENABLED", "ENABLED"),
+                account(MEMBER, "ENABLED", "DISABLED"),
+            ]),
+        },
         INPUTS,
         inPlace(),
     ],
     [
         "drift: an account Inspector did not report (it failed or left the organisation)",
-        { ...OLDS, accounts: [account(ADMIN, "ENABLED", "ENABLED")] },
+        { ...OLDS, statusGroups: groupByStatus([account(ADMIN, "ENABLED", "ENABLED")]) },
         INPUTS,
         inPlace(),
     ],
     [
         "still ENABLING when create waits: the update waits for it",
-        { ...OLDS, accounts: [account(ADMIN, "ENABLED", "ENABLED"), account(MEMBER, "ENABLED", "ENABLING")] },
+        {
+            ...OLDS,
+            statusGroups: groupByStatus([
+                account(ADMIN, "ENABLED", "ENABLED"),
+                account(MEMBER, "ENABLED", "ENABLING"),
+            ]),
+        },
         INPUTS,
         inPlace(),
     ],
@@ -161,7 +190,10 @@ const cases: [string, Partial<EnablementOutputs>, Record<string, unknown>, DiffO
         {
             ...OLDS,
             waitForEnabled: false,
-            accounts: [account(ADMIN, "ENABLING", "ENABLING"), account(MEMBER, "ENABLED", "ENABLING")],
+            statusGroups: groupByStatus([
+                account(ADMIN, "ENABLING", "ENABLING"),
+                account(MEMBER, "ENABLED", "ENABLING"),
+            ]),
         },
         { ...INPUTS, waitForEnabled: false },
         NO_CHANGE,
@@ -184,7 +216,7 @@ const cases: [string, Partial<EnablementOutputs>, Record<string, unknown>, DiffO
             ...OLDS,
             accountIds: undefined,
             managedAccountIds: [ADMIN],
-            accounts: [account(ADMIN, "ENABLED", "ENABLED")],
+            statusGroups: groupByStatus([account(ADMIN, "ENABLED", "ENABLED")]),
         },
         { ...INPUTS, accountIds: undefined },
         NO_CHANGE,
@@ -196,14 +228,26 @@ const cases: [string, Partial<EnablementOutputs>, Record<string, unknown>, DiffO
             accountIds: undefined,
             callerAccountId: MEMBER,
             managedAccountIds: [ADMIN],
-            accounts: [account(ADMIN, "ENABLED", "ENABLED")],
+            statusGroups: groupByStatus([account(ADMIN, "ENABLED", "ENABLED")]),
         },
         { ...INPUTS, accountIds: undefined },
         inPlace(),
     ],
     [
+        "state written by 0.1.0: an update that only rewrites it in the compact shape",
+        OLDS_V010,
+        INPUTS,
+        inPlace(),
+    ],
+    [
+        "state written by 0.1.0 with a new region: a replacement",
+        OLDS_V010,
+        { ...INPUTS, region: "us-west-2" },
+        REPLACE,
+    ],
+    [
         "state from a create that stopped before it knew anything",
-        { ...INPUTS, accounts: [] } as Partial<EnablementOutputs>,
+        { ...INPUTS, statusGroups: [] } as Partial<EnablementOutputs>,
         INPUTS,
         { changes: true, replaces: [], stables: ALL_STABLE, deleteBeforeReplace: false },
     ],
@@ -213,4 +257,30 @@ describe("enablement diff", () => {
     for (const [name, olds, news, expected] of cases) {
         it(name, () => assert.deepEqual(diffEnablement(olds, news), expected));
     }
+});
+
+describe("enablement diff at scale", () => {
+    const accountIds = Array.from({ length: 40_000 }, (_, i) => String(100_000_000_000 + i));
+    const olds: EnablementOutputs = {
+        ...OLDS,
+        accountIds,
+        managedAccountIds: accountIds,
+        statusGroups: groupByStatus(accountIds.map((id) => account(id, "ENABLED", "ENABLED"))),
+    };
+
+    it("compares 40,000 accounts: no change, a reordered list, one account drifted, one account swapped", () => {
+        const news = { ...INPUTS, accountIds };
+        assert.equal(diffEnablement(olds, news).changes, false);
+        assert.equal(
+            diffEnablement({ ...olds, managedAccountIds: [...accountIds].reverse() }, news).changes,
+            false,
+        );
+        const drifted = groupByStatus([
+            ...accountIds.slice(1).map((id) => account(id, "ENABLED", "ENABLED")),
+            account(accountIds[0], "ENABLED", "DISABLED"),
+        ]);
+        assert.equal(diffEnablement({ ...olds, statusGroups: drifted }, news).changes, true);
+        const swapped = [...accountIds.slice(1), "999999999999"];
+        assert.deepEqual(diffEnablement(olds, { ...news, accountIds: swapped }), inPlace("accountIds"));
+    });
 });

@@ -230,6 +230,18 @@ describe("enablement shortfall messages", () => {
         );
     });
 
+    it("counts one account in the singular", () => {
+        const { message, reasons } = describeShortfall({
+            ...BASE,
+            action: "enable",
+            totalAccounts: 1,
+            failures: [{ accountId: "777788889999", errorCode: "ACCESS_DENIED", errorMessage: "denied" }],
+            unsettled: ["777788889999"],
+        });
+        assert.match(message, /^scanning: could not enable Inspector on 1 of 1 account in eu-west-1:/);
+        assert.match(reasons[1], /^1 of 1 account was still enabling when/);
+    });
+
     it("names the call that stopped the operation", () => {
         const { reasons } = describeShortfall({
             ...BASE,

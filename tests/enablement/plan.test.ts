@@ -243,6 +243,26 @@ describe("enablement update removals", () => {
         assert.equal(removals.size, 0);
     });
 
+    it("plans an update over 40,000 accounts: half removed, half kept, 20,000 added, a type swapped", () => {
+        // Every account comparison is a Set lookup; with a list search per account this took seconds.
+        const ids = (from: number, count: number) =>
+            Array.from({ length: count }, (_, i) => String(100_000_000_000 + from + i));
+        const before = ids(0, 40_000);
+        const after = ids(20_000, 40_000);
+        const removals = removalTargets(
+            { accountIds: before, resourceTypes: ["EC2", "ECR"] },
+            { accountIds: after, resourceTypes: ["EC2", "LAMBDA"] },
+        );
+        assert.equal(removals.size, 40_000);
+        const byTypes = new Map<string, number>();
+        for (const types of removals.values())
+            byTypes.set(types.join(","), (byTypes.get(types.join(",")) ?? 0) + 1);
+        assert.deepEqual(Object.fromEntries(byTypes), { "EC2,ECR": 20_000, ECR: 20_000 });
+        assert.deepEqual(removals.get(before[0]), ["EC2", "ECR"]);
+        assert.deepEqual(removals.get(after[0]), ["ECR"]);
+        assert.equal(removals.has(after.at(-1)!), false);
+    });
+
     it("keeps managing removals that failed, did not settle or never started; gone accounts are finished", () => {
         const targets = targetsOf([A, ["ECR"]], [B, ["EC2"]], [C, ["EC2"]], [ADMIN, ["EC2"]]);
         const progress = {

@@ -188,7 +188,7 @@ describe("InspectorEnablement provider through the dynamic-provider host (gRPC)"
         assert.equal(outs.enabledAccountCount, 2);
         assert.equal(outs[PROVIDER_KEY], provider);
         assert.equal(outs.region, STACK_REGION);
-        await host.waitForLog("scanning: 2/2 accounts enabled in eu-west-1");
+        await host.waitForLog("scanning: 2 of 2 accounts enabled in eu-west-1");
         const state = JSON.stringify(outs);
         for (const secretLooking of [
             emulator.env.AWS_SECRET_ACCESS_KEY,

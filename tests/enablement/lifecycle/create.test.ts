@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { accountStatuses } from "../../../provider/enablement/status-groups";
 import { EnableCommand } from "@aws-sdk/client-inspector2";
 import { inspector2Client, resetClients } from "../../../provider/aws/clients";
 import { PartialFailure } from "../../../provider/dynamic/partial-failure";
@@ -30,7 +31,7 @@ const ENABLED_BOTH = { status: "ENABLED", resourceStatus: { ec2: "ENABLED", ecr:
 /** The per-account statuses of outputs, for short assertions. */
 function typeStatuses(outs: EnablementOutputs): Record<string, string> {
     return Object.fromEntries(
-        outs.accounts.map((account) => [
+        accountStatuses(outs.statusGroups).map((account) => [
             account.accountId,
             `${account.resourceStatus.ec2}/${account.resourceStatus.ecr}`,
         ]),
@@ -61,7 +62,7 @@ describe("enablement create (against the emulator)", () => {
         assert.deepEqual(outs.managedAccountIds, [ADMIN]);
         assert.deepEqual(outs.managedResourceTypes, ["EC2", "ECR"]);
         assert.equal(outs.accountIds, undefined);
-        assert.deepEqual(outs.accounts, [
+        assert.deepEqual(accountStatuses(outs.statusGroups), [
             {
                 accountId: ADMIN,
                 status: "ENABLED",
@@ -80,8 +81,8 @@ describe("enablement create (against the emulator)", () => {
         assert.equal(outs.clientToken, inputs.clientToken);
         assert.ok(Date.parse(outs.createdAt) <= Date.parse(outs.updatedAt));
         assert.equal(executed(fixture.emulator, "Enable"), 1);
-        assert.deepEqual(context.logs[0], "scanning: enabling EC2, ECR on 1 accounts in us-east-1");
-        assert.equal(context.logs.at(-1), "scanning: 1/1 accounts enabled in us-east-1");
+        assert.deepEqual(context.logs[0], "scanning: enabling EC2, ECR on 1 account in us-east-1");
+        assert.equal(context.logs.at(-1), "scanning: 1 of 1 account enabled in us-east-1");
     });
 
     it("mixes the administrator with its members: the administrator in a call of its own, first", async () => {
@@ -93,10 +94,10 @@ describe("enablement create (against the emulator)", () => {
 
         assert.deepEqual(outs.managedAccountIds, [ADMIN, MEMBER_C, MEMBER_A, MEMBER_B]);
         assert.deepEqual(
-            outs.accounts.map((account) => account.accountId),
+            accountStatuses(outs.statusGroups).map((account) => account.accountId),
             [ADMIN, MEMBER_C, MEMBER_A, MEMBER_B],
         );
-        for (const account of outs.accounts) {
+        for (const account of accountStatuses(outs.statusGroups)) {
             assert.deepEqual(
                 { status: account.status, ec2: account.resourceStatus.ec2, ecr: account.resourceStatus.ecr },
                 {

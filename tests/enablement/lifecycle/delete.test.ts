@@ -44,7 +44,7 @@ describe("enablement delete (against the emulator)", () => {
         assert.equal(live[MEMBER_C].lambda, "ENABLED");
         assert.deepEqual(context.warnings, []);
         assert.equal(context.logs[0], "scanning: disabling EC2, ECR on 3 accounts in us-east-1");
-        assert.equal(context.logs.at(-1), "scanning: 3/3 accounts disabled in us-east-1");
+        assert.equal(context.logs.at(-1), "scanning: 3 of 3 accounts disabled in us-east-1");
     });
 
     it("turns off the calling account when accountIds was left out", async () => {
@@ -91,7 +91,7 @@ describe("enablement delete (against the emulator)", () => {
         await assert.rejects(deleteEnablement(idOf(outs), outs, testContext()), {
             message: [
                 "scanning: did not finish disabling Inspector in us-east-1:",
-                `  - 1 of 1 accounts were still disabling when waitTimeoutSeconds (1) ran out: ${MEMBER_A}; run ` +
+                `  - 1 of 1 account was still disabling when waitTimeoutSeconds (1) ran out: ${MEMBER_A}; run ` +
                     "pulumi up again to continue, or raise waitTimeoutSeconds",
                 "The resource stays in the stack's state; run pulumi destroy (or up) again to finish.",
             ].join("\n"),

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { accountStatuses } from "../../../provider/enablement/status-groups";
 import type { OrganizationPolicySettings } from "../../../emulator";
 import { PartialFailure } from "../../../provider/dynamic/partial-failure";
 import { createEnablement, deleteEnablement, updateEnablement } from "../../../provider/enablement/lifecycle";
@@ -81,7 +82,9 @@ describe("enablement and AWS Organizations Inspector policies (against the emula
             [ADMIN, MEMBER_A, MEMBER_B].map((id) => `${live[id].ec2}/${live[id].ecr}`),
             ["ENABLED/ENABLED", "DISABLED/ENABLED", "ENABLED/ENABLED"],
         );
-        const reported = outs.accounts.find((account) => account.accountId === MEMBER_A)!;
+        const reported = accountStatuses(outs.statusGroups).find(
+            (account) => account.accountId === MEMBER_A,
+        )!;
         assert.deepEqual([reported.resourceStatus.ec2, reported.resourceStatus.ecr], ["DISABLED", "ENABLED"]);
         assert.equal(outs.enabledAccountCount, 2);
     });
@@ -120,7 +123,7 @@ describe("enablement and AWS Organizations Inspector policies (against the emula
             [ADMIN, MEMBER_A].map((id) => `${live[id].ec2}/${live[id].ecr}`),
             ["DISABLED/DISABLED", "ENABLED/DISABLED"],
         );
-        assert.equal(context.logs.at(-1), "scanning: 2/2 accounts disabled in us-east-1");
+        assert.equal(context.logs.at(-1), "scanning: 2 of 2 accounts disabled in us-east-1");
     });
 
     it("update: removing a type a policy manages leaves it with a warning and stops managing it", async () => {

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { accountStatuses } from "../../../provider/enablement/status-groups";
 import { diffEnablement } from "../../../provider/enablement/diff";
 import { pickInputs } from "../../../provider/enablement/inputs";
 import { createEnablement, readEnablement, updateEnablement } from "../../../provider/enablement/lifecycle";
@@ -34,7 +35,7 @@ describe("enablement refresh and drift (against the emulator)", () => {
         const calls = fixture.emulator.admin.calls().length;
         const refreshed = await readEnablement(id, outs, testContext());
         assert.equal(refreshed.id, id);
-        assert.deepEqual(refreshed.outs.accounts, outs.accounts);
+        assert.deepEqual(accountStatuses(refreshed.outs.statusGroups), accountStatuses(outs.statusGroups));
         assert.deepEqual(refreshed.inputs, pickInputs(outs));
         assert.equal(diffEnablement(refreshed.outs, { ...inputs }).changes, false);
         // Refresh reads only: one status call for four accounts, nothing else.
@@ -53,7 +54,9 @@ describe("enablement refresh and drift (against the emulator)", () => {
         await settle();
 
         const refreshed = await readEnablement(id, outs, testContext());
-        const memberB = refreshed.outs.accounts.find((account) => account.accountId === MEMBER_B);
+        const memberB = accountStatuses(refreshed.outs.statusGroups).find(
+            (account) => account.accountId === MEMBER_B,
+        );
         assert.equal(memberB?.resourceStatus.ecr, "DISABLED");
         assert.equal(refreshed.outs.enabledAccountCount, 3);
         // The stored inputs are unchanged, so the program's inputs against the live status show the drift.
@@ -78,7 +81,7 @@ describe("enablement refresh and drift (against the emulator)", () => {
 
         const refreshed = await readEnablement(id, outs, testContext());
         assert.deepEqual(
-            refreshed.outs.accounts.map((account) => account.accountId),
+            accountStatuses(refreshed.outs.statusGroups).map((account) => account.accountId),
             [ADMIN, MEMBER_C, MEMBER_B],
         );
         assert.deepEqual(

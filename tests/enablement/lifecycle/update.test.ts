@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { accountStatuses } from "../../../provider/enablement/status-groups";
 import { PartialFailure } from "../../../provider/dynamic/partial-failure";
 import { diffEnablement } from "../../../provider/enablement/diff";
 import type { EnablementOutputs } from "../../../provider/enablement/outputs";
@@ -111,7 +112,7 @@ describe("enablement update (against the emulator)", () => {
         assert.equal(outs.clientToken, "release-2");
         assert.equal(outs.waitTimeoutSeconds, 60);
         assert.equal(outs.waitForEnabled, false);
-        assert.deepEqual(outs.accounts, olds.accounts);
+        assert.deepEqual(accountStatuses(outs.statusGroups), accountStatuses(olds.statusGroups));
         assert.equal(outs.createdAt, olds.createdAt);
     });
 
@@ -173,7 +174,7 @@ describe("enablement update (against the emulator)", () => {
             olds,
             enablementInputs({ resourceTypes: ["EC2"], accountIds: [MEMBER_A], waitForEnabled: false }),
         );
-        assert.equal(outs.accounts[0].resourceStatus.ecr, "DISABLING");
+        assert.equal(accountStatuses(outs.statusGroups)[0].resourceStatus.ecr, "DISABLING");
         assert.deepEqual(outs.managedResourceTypes, ["EC2"]);
     });
 });
