@@ -120,11 +120,12 @@ export async function captureOutputs(): Promise<Capture[]> {
     }
 }
 
-/** The marked block of one capture: `<!-- captured:<name> -->`, a text block, `<!-- /captured -->`. */
+/** A marked block: `<!-- captured:<name> -->`, a text block, `<!-- /captured -->`. */
 const BLOCK = /<!-- captured:([a-z-]+) -->\n([\s\S]*?)<!-- \/captured -->/g;
 
 function block(capture: Capture): string {
-    return `<!-- captured:${capture.name} -->\n\`\`\`text\n$ ${capture.command}\n${capture.output}\n\`\`\`\n<!-- /captured -->`;
+    // Blank lines around the text block, as Prettier lays markdown out.
+    return `<!-- captured:${capture.name} -->\n\n\`\`\`text\n$ ${capture.command}\n${capture.output}\n\`\`\`\n\n<!-- /captured -->`;
 }
 
 /** The marked blocks of a document, by name, as their text is. */
