@@ -6,6 +6,7 @@ import { SCENARIO_TIMEOUT_MS } from "../e2e/support/scenario";
 import {
     CAPTURED_PROGRAM,
     captureOutputs,
+    diagnosticsInOrder,
     expectedBlock,
     readBlocks,
     replaceBlocks,
@@ -87,5 +88,23 @@ describe("the capture's clean-up of what depends on timing", () => {
                 "    info: one",
             ].join("\n"),
         );
+    });
+
+    it("puts the diagnostics' groups in one order, whatever order the events arrived in", () => {
+        const groupA = ["  a:b:C (one):", "    error: failed", "", "    more"];
+        const groupB = ["  pulumi:pulumi:Stack (p-dev):", "    info: one"];
+        const around = (first: string[], second: string[]) =>
+            [
+                "Updating (dev):",
+                "Diagnostics:",
+                ...first,
+                "",
+                ...second,
+                "",
+                "Resources:",
+                "    1 errored",
+            ].join("\n");
+        assert.equal(diagnosticsInOrder(around(groupB, groupA)), around(groupA, groupB));
+        assert.equal(diagnosticsInOrder(around(groupA, groupB)), around(groupA, groupB));
     });
 });

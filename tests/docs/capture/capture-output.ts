@@ -62,19 +62,44 @@ export function normalise(output: string, volatile: Volatile): string {
 export function withoutInterleaving(output: string): string {
     const lines = output.split("\n");
     const summary = lines.findIndex((line) => /^(Diagnostics|Outputs|Resources):$/.test(line));
-    const streaming = (summary < 0 ? lines : lines.slice(0, summary)).filter(
-        (line, index, all) =>
-            !/^ {1,4}[-+~]? *pulumi:pulumi:Stack /.test(line) &&
-            // "@ updating...." comes again every second, with a dot more.
-            !/^@ [a-z ]+\.*$/.test(line) &&
-            line !== all[index - 1],
-    );
+    const streaming = (summary < 0 ? lines : lines.slice(0, summary))
+        .filter(
+            (line) =>
+                !/^ {1,4}[-+~]? *pulumi:pulumi:Stack /.test(line) &&
+                // "@ updating...." comes again every second, with a dot more.
+                !/^@ [a-z ]+\.*$/.test(line),
+        )
+        .filter((line, index, kept) => line !== kept[index - 1]);
     return [...streaming, ...(summary < 0 ? [] : lines.slice(summary))].join("\n");
+}
+
+/**
+ * The summary's diagnostics with their groups (one per resource, `  <type> (<name>):`) in a fixed order: the CLI
+ * prints them in the order the engine's events arrived, which differs from run to run.
+ */
+export function diagnosticsInOrder(output: string): string {
+    const lines = output.split("\n");
+    const start = lines.indexOf("Diagnostics:");
+    if (start < 0) return output;
+    let end = lines.findIndex((line, index) => index > start && /^(Outputs|Resources):$/.test(line));
+    if (end < 0) end = lines.length;
+    const groups: string[][] = [];
+    for (const line of lines.slice(start + 1, end)) {
+        if (/^ {2}\S.*\):$/.test(line) || groups.length === 0) groups.push([]);
+        groups[groups.length - 1].push(line);
+    }
+    const sorted = groups
+        .map((group) => group.join("\n").trimEnd())
+        .filter((group) => group !== "")
+        .sort();
+    return [...lines.slice(0, start + 1), sorted.join("\n\n"), "", ...lines.slice(end)].join("\n");
 }
 
 /** The command line a reader would type, and its output as the README shows it. */
 function captured(name: string, command: string, result: CommandResult, volatile: Volatile): Capture {
-    const output = withoutInterleaving(normalise(`${result.stdout}\n${result.stderr}`, volatile));
+    const output = diagnosticsInOrder(
+        withoutInterleaving(normalise(`${result.stdout}\n${result.stderr}`, volatile)),
+    );
     return { name, command, output };
 }
 
