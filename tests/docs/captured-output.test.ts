@@ -5,7 +5,7 @@ import { repoRoot } from "../architecture/repo-root";
 import { SCENARIO_TIMEOUT_MS } from "../e2e/support/scenario";
 import {
     CAPTURED_PROGRAM,
-    captureOutputs,
+    captureRun,
     diagnosticsInOrder,
     expectedBlock,
     readBlocks,
@@ -19,9 +19,10 @@ const README = join(repoRoot(), "README.md");
 describe("the README's captured output (npm run docs:capture)", function () {
     this.timeout(SCENARIO_TIMEOUT_MS);
     let captures: Capture[];
+    let operations: string[];
 
     before(async function () {
-        captures = await captureOutputs();
+        ({ captures, operations } = await captureRun());
     });
 
     it("captures preview, up, a change's preview --diff and the failing up of the quickstart program", () => {
@@ -50,6 +51,23 @@ describe("the README's captured output (npm run docs:capture)", function () {
             );
         }
         assert.equal(replaceBlocks(readme, captures), readme);
+    });
+
+    it("calls only what the IAM policies of its resources allow (docs/iam)", () => {
+        const allowed = new Set(
+            ["inspector-enablement.json", "findings-gate.json"].flatMap((file) =>
+                (
+                    JSON.parse(readFileSync(join(repoRoot(), "docs", "iam", file), "utf8")) as {
+                        Statement: { Action: string | string[] }[];
+                    }
+                ).Statement.flatMap((statement) => statement.Action),
+            ),
+        );
+        assert.ok(operations.includes("inspector2:Enable"), operations.join(", "));
+        assert.deepEqual(
+            operations.filter((operation) => !allowed.has(operation)),
+            [],
+        );
     });
 
     it("shows in the README's quickstart the program the output comes from", () => {

@@ -109,6 +109,11 @@ function captured(name: string, command: string, result: CommandResult, volatile
  * seeded image, as `pulumi preview --diff` shows it and as the `pulumi up` the gate fails shows it.
  */
 export async function captureOutputs(): Promise<Capture[]> {
+    return (await captureRun()).captures;
+}
+
+/** The captures, and every AWS operation the emulator answered during them (`inspector2:Enable`…), sorted. */
+export async function captureRun(): Promise<{ captures: Capture[]; operations: string[] }> {
     const emulator: RunningEmulator = await startEmulator({ settings: CAPTURE_SETTINGS });
     let stack: PulumiStack | undefined;
     try {
@@ -138,7 +143,8 @@ export async function captureOutputs(): Promise<Capture[]> {
         await stack.setConfig({ "getting-started:image": SEEDED_IMAGE });
         await step("preview-diff", "pulumi preview --diff", ["preview", "--diff"], true);
         await step("up-failing", "pulumi up", ["up", "--yes", "--skip-preview"], false);
-        return captures;
+        const operations = new Set(emulator.admin.calls().map((call) => `${call.service}:${call.operation}`));
+        return { captures, operations: [...operations].sort() };
     } finally {
         await stack?.remove();
         await emulator.close();
