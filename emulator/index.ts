@@ -1,3 +1,10 @@
+/**
+ * A local Amazon Inspector (v2 and Classic) with STS, for programs and tests without an AWS account:
+ * {@link startEmulator} starts one in process; the `inspector-emulator` command starts one from a shell
+ * (`npx -p pulumi-inspector inspector-emulator`).
+ *
+ * @module pulumi-inspector/emulator
+ */
 import type { EmulatorOptions, RunningEmulator } from "./emulator-api";
 import { startEmulatorWith } from "./emulator";
 import { createInspectorServices } from "./real-services";
@@ -12,16 +19,20 @@ export type {
 export type {
     AccountSettings,
     ClassicSettings,
+    DeepPartial,
     DelaySettings,
     EmulatorSettings,
     FaultSettings,
+    FindingSeverity,
     OrganizationPolicySettings,
     PartialSettings,
     ResourceType,
     RoleSettings,
     ScanFindingSettings,
     ScanResourceSettings,
+    ScanResourceType,
 } from "./settings/settings";
+export type { ServiceName } from "./service";
 export { DEFAULT_SETTINGS } from "./settings/default-settings";
 export type { ServerLimits } from "./http/server-limits";
 export { DEFAULT_LIMITS } from "./http/server-limits";

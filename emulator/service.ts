@@ -1,6 +1,7 @@
 import type { EmulatorSettings } from "./settings/settings";
 
 /** The wire name of each emulated service, which is also its SigV4 signing name. */
+/** An emulated service, by its endpoint prefix. */
 export type ServiceName = "inspector2" | "inspector" | "sts";
 
 /** Who signed a request, as established by the signature check. */

@@ -14,10 +14,17 @@ export function noFindings(): FindingCounts {
     return { High: 0, Medium: 0, Low: 0, Informational: 0, Undefined: 0 };
 }
 
-/** Finding counts drawn from the seed and the run's ARN; a run without rules packages finds nothing. */
-export function derivedFindingCounts(seed: number, runArn: string, rulesPackageCount: number): FindingCounts {
+/**
+ * Finding counts drawn from the seed and the run's identity (see runIdentity); a run without rules packages finds
+ * nothing.
+ */
+export function derivedFindingCounts(
+    seed: number,
+    identity: string,
+    rulesPackageCount: number,
+): FindingCounts {
     if (rulesPackageCount === 0) return noFindings();
-    const bytes = seededBytes("findings", seed, runArn);
+    const bytes = seededBytes("findings", seed, identity);
     const counts = noFindings();
     SEVERITIES.forEach((severity, index) => {
         counts[severity] = bytes[index] % (MAX_FINDINGS[severity] + 1);

@@ -13,6 +13,7 @@ export interface ServerLimits {
     readonly bodyIdleTimeoutMs: number;
 }
 
+/** The HTTP server's limits when `limits` leaves them out: 4 MiB bodies, 10 s for headers, 30 s a request, 10 s of a silent body. */
 export const DEFAULT_LIMITS: ServerLimits = {
     maxBodyBytes: 4 * 1024 * 1024,
     headersTimeoutMs: 10_000,

@@ -9,6 +9,7 @@ export type FindingSeverity = "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "INFORMAT
 export interface ScanFindingSettings {
     /** `CVE-2023-38545`, `GHSA-…`; for code repositories the detector's rule. */
     readonly vulnerabilityId: string;
+    /** Inspector's severity of the finding. */
     readonly severity: FindingSeverity;
     /** Default: `<vulnerabilityId> - <packageName>` (or the vulnerability ID alone). */
     readonly title?: string;
@@ -32,6 +33,7 @@ export interface ScanFindingSettings {
 export interface ScanResourceSettings {
     /** Default: the account in `resourceId` when it is an ARN, otherwise the administrator 111122223333. */
     readonly accountId?: string;
+    /** What kind of resource it is. */
     readonly resourceType: ScanResourceType;
     /**
      * ECR image `arn:aws:ecr:<region>:<account>:repository/<repo>/sha256:<64 hex>`, Lambda function
@@ -42,16 +44,30 @@ export interface ScanResourceSettings {
     readonly region?: string;
     /** Repository and digest default to those in `resourceId`. */
     readonly ecrImage?: {
+        /** The repository's name. */
         readonly repositoryName?: string;
+        /** The image's digest, `sha256:<64 hex>`. */
         readonly imageHash?: string;
+        /** The image's tags; none by default. */
         readonly imageTags?: readonly string[];
     };
     /** The name defaults to the one in `resourceId`; the runtime (Inspector's `Runtime` enum) to NODEJS_22_X. */
-    readonly lambdaFunction?: { readonly functionName?: string; readonly runtime?: string };
-    /** The model's `Ec2Platform`; default LINUX. */
-    readonly ec2Instance?: { readonly platform?: "WINDOWS" | "LINUX" | "UNKNOWN" | "MACOS" };
+    readonly lambdaFunction?: {
+        /** The function's name. */
+        readonly functionName?: string;
+        /** Inspector's `Runtime`, for example `NODEJS_22_X` or `PYTHON_3_11`. @default "NODEJS_22_X" */
+        readonly runtime?: string;
+    };
+    /** The instance's platform. */
+    readonly ec2Instance?: {
+        /** The model's `Ec2Platform`. @default "LINUX" */
+        readonly platform?: "WINDOWS" | "LINUX" | "UNKNOWN" | "MACOS";
+    };
     /** The project name defaults to `resourceId`. */
-    readonly codeRepository?: { readonly projectName?: string };
+    readonly codeRepository?: {
+        /** The project's name as Inspector's code security reports it. */
+        readonly projectName?: string;
+    };
     /**
      * ISO 8601: when the resource appeared (an image was pushed, a function updated). Default: when the emulator
      * first saw it (its start, or its reset, for resources in the settings then). Before it, the resource is not
@@ -63,5 +79,6 @@ export interface ScanResourceSettings {
      * (statusCode INACTIVE with that reason) and has no findings.
      */
     readonly unsupported?: string;
+    /** What its scan finds; none by default. */
     readonly findings?: readonly ScanFindingSettings[];
 }

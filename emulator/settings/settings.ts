@@ -12,21 +12,33 @@ export type ResourceType = "EC2" | "ECR" | "LAMBDA" | "LAMBDA_CODE" | "CODE_REPO
 
 /** An account the emulator knows, with the key pair that signs as it (none when nobody signs as it). */
 export interface AccountSettings {
+    /** The 12-digit account ID. */
     readonly accountId: string;
+    /** The access key that signs as this account; none: nobody signs as it (a member reached through its administrator). */
     readonly accessKeyId?: string;
+    /** The secret half of the key pair, set together with `accessKeyId`. */
     readonly secretAccessKey?: string;
     /**
      * `administrator`: the organisation's delegated Inspector administrator; `member`: a member of it;
      * `standalone`: in no organisation.
      */
     readonly role: "administrator" | "member" | "standalone";
-    /** `suspended` and `isolated` accounts cannot be enabled (Inspector reports them as such). */
+    /**
+     * `suspended` and `isolated` accounts cannot be enabled (Inspector reports them as such).
+     *
+     * @default "active"
+     */
     readonly state?: "active" | "suspended" | "isolated";
     /**
      * Injected per-account failures of Enable/Disable: the first `times` attempts on this account fail with
      * `errorCode` in `failedAccounts`, then it succeeds.
      */
-    readonly failures?: readonly { readonly errorCode: string; readonly times: number }[];
+    readonly failures?: readonly {
+        /** The `failedAccounts` error code, for example `INTERNAL_ERROR` or `ACCESS_DENIED`. */
+        readonly errorCode: string;
+        /** How many attempts fail before one succeeds. */
+        readonly times: number;
+    }[];
 }
 
 /**
@@ -36,6 +48,11 @@ export interface AccountSettings {
 export interface RoleSettings {
     /** `arn:aws:iam::<account>:role/<name>` (a path before the name is allowed). */
     readonly roleArn: string;
+    /**
+     * The external ID callers must pass.
+     *
+     * @default none: callers pass none
+     */
     readonly externalId?: string;
 }
 
@@ -49,6 +66,7 @@ export interface OrganizationPolicySettings {
     readonly policyId: string;
     /** Accounts of the organisation (its administrator or members). */
     readonly accountIds: readonly string[];
+    /** The scan types the policy manages in those accounts. */
     readonly resourceTypes: readonly ResourceType[];
     /** The status the policy holds the types at. */
     readonly state: "ENABLED" | "DISABLED";
@@ -62,14 +80,20 @@ export interface DelaySettings {
     readonly disablingMs: number;
     /**
      * How long a covered resource stays PENDING_INITIAL_SCAN after it was pushed or its type was enabled (whichever
-     * came later), before its findings are listed. Default 500 (absent: 500).
+     * came later), before its findings are listed.
+     *
+     * @default 500
      */
     readonly scanMs?: number;
     /** Overrides per resource type and/or region (the most specific match wins). */
     readonly overrides?: readonly {
+        /** The resource type it applies to; none: every type. */
         readonly resourceType?: ResourceType;
+        /** The region it applies to; none: every region. */
         readonly region?: string;
+        /** ENABLING before ENABLED; none: the general `enablingMs`. */
         readonly enablingMs?: number;
+        /** DISABLING before DISABLED; none: the general `disablingMs`. */
         readonly disablingMs?: number;
     }[];
 }
@@ -80,12 +104,28 @@ export interface FaultSettings {
     readonly service?: "inspector2" | "inspector" | "sts";
     /** A model operation name, or `*`. */
     readonly operation: string;
+    /**
+     * `throttle`: the service's throttling error; `internal`: a 500; `unavailable`: a 503; `latency`: waits
+     * `value` ms, then answers normally; `drop`: closes the connection without an answer.
+     */
     readonly kind: "throttle" | "internal" | "unavailable" | "latency" | "drop";
-    /** The share of matching calls that get the fault, 0 to 1 (default 1). */
+    /**
+     * The share of matching calls that get the fault, 0 to 1, drawn from the seed.
+     *
+     * @default 1
+     */
     readonly probability?: number;
-    /** Stop after this many injected faults (default unlimited). */
+    /**
+     * Stop after this many injected faults.
+     *
+     * @default unlimited
+     */
     readonly count?: number;
-    /** For `latency`: added milliseconds. For `throttle`: the Retry-After seconds (default 1). */
+    /**
+     * For `latency`: added milliseconds. For `throttle`: the Retry-After seconds.
+     *
+     * @default 1 for `throttle`
+     */
     readonly value?: number;
 }
 
@@ -93,25 +133,41 @@ export interface FaultSettings {
 export interface ClassicSettings {
     /**
      * Emulated seconds per real second: with 3600, a one-hour template finishes in one second.
-     * The default is 3600.
+     *
+     * @default 3600
      */
     readonly timeScale: number;
-    /** How many runs may be in progress at once per account before LimitExceededException. Default 10. */
+    /**
+     * How many runs may be in progress at once per account before LimitExceededException.
+     *
+     * @default 10
+     */
     readonly maxConcurrentRuns: number;
     /**
-     * Forces how every run started from now on ends. Unset or null: from the seed and the run, nearly always
-     * COMPLETED, rarely COMPLETED_WITH_ERRORS or FAILED.
+     * Forces how every run started from now on ends. Unset or null: drawn from the seed and what the run assesses
+     * (its template's account, region, name and rules packages), nearly always COMPLETED, rarely
+     * COMPLETED_WITH_ERRORS or FAILED; the seeded template's runs complete.
+     *
+     * @default null
      */
     readonly outcome?: "COMPLETED" | "COMPLETED_WITH_ERRORS" | "FAILED" | null;
     /**
      * Forces the finding counts of every run started from now on, once evaluated; a severity left out counts 0.
-     * Unset or null: derived from the seed and the run's ARN.
+     * Unset or null: drawn from the seed and what the run assesses, so every run of one template finds the same
+     * (the seeded template's, with the default seed: High 2, Medium 4, Low 6, Informational 12).
+     *
+     * @default null
      */
     readonly findingCounts?: {
+        /** High findings. */
         readonly High?: number;
+        /** Medium findings. */
         readonly Medium?: number;
+        /** Low findings. */
         readonly Low?: number;
+        /** Informational findings. */
         readonly Informational?: number;
+        /** Findings without a severity. */
         readonly Undefined?: number;
     } | null;
 }
@@ -120,17 +176,21 @@ export interface ClassicSettings {
 export interface EmulatorSettings {
     /** The default region: the one in the printed environment and where the Classic template is seeded. */
     readonly region: string;
-    /** Seeds findings counts and fault choices, so runs repeat exactly. */
+    /** Seeds Classic runs' finding counts and outcomes and fault choices, so runs repeat exactly. */
     readonly seed: number;
+    /** Who exists and who may sign: the delegated administrator, its members, a standalone account. */
     readonly accounts: readonly AccountSettings[];
     /** The roles STS AssumeRole serves. */
     readonly roles: readonly RoleSettings[];
     /** AWS Organizations Inspector policies in force; none by default. */
     readonly organizationPolicies: readonly OrganizationPolicySettings[];
+    /** How long ENABLING, DISABLING and the scans last. */
     readonly delays: DelaySettings;
     /** The resources Inspector (v2) covers and their findings; a small example set by default. */
     readonly scanResources: readonly ScanResourceSettings[];
+    /** Injected faults; none by default. */
     readonly faults: readonly FaultSettings[];
+    /** Inspector Classic's assessment runs. */
     readonly classic: ClassicSettings;
     /** Allowed difference between the signature's date and the clock, in milliseconds (AWS: 15 minutes). */
     readonly clockSkewMs: number;
@@ -142,6 +202,7 @@ export interface EmulatorSettings {
  */
 export type PartialSettings = DeepPartial<EmulatorSettings>;
 
+/** `T` with every member optional, at every depth; arrays stay whole (they replace, never merge). */
 export type DeepPartial<T> = T extends readonly unknown[]
     ? T
     : T extends object

@@ -45,11 +45,17 @@ export class AssessmentRun extends pulumi.dynamic.Resource {
     declare public readonly assessmentRunName: pulumi.Output<string>;
     /** The region of the run. */
     declare public readonly region: pulumi.Output<string>;
+    /** Whether create and update wait until the run has finished (true when `failOnFindings` is set). */
     declare public readonly waitForCompletion: pulumi.Output<boolean>;
+    /** How long one update waits for the run, in seconds, as given; unset: the run's duration plus 3600. */
     declare public readonly waitTimeoutSeconds: pulumi.Output<number | undefined>;
+    /** The gate's severity in its canonical spelling (`High`…), when set. */
     declare public readonly failOnFindings: pulumi.Output<FailOnSeverity | undefined>;
+    /** The values whose change starts a new run, as given. */
     declare public readonly triggers: pulumi.Output<unknown[] | undefined>;
+    /** How a run in progress is stopped on destroy or replacement, in upper case. */
     declare public readonly stopActionOnDelete: pulumi.Output<StopAction>;
+    /** Whether destroy or replacement deletes the run and its findings from Inspector. */
     declare public readonly deleteOnDestroy: pulumi.Output<boolean>;
     /** This resource's URN as the program computed it (the default run name is derived from it). */
     declare public readonly resourceUrn: pulumi.Output<string>;

@@ -2,13 +2,14 @@ import type { FailOnSeverity } from "./args";
 import { runPhase } from "./run-state";
 
 /** The severities Inspector counts findings in, as DescribeAssessmentRuns names them. */
-export const SEVERITIES = ["High", "Medium", "Low", "Informational", "Undefined"] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export const SEVERITIES: readonly Severity[] = ["High", "Medium", "Low", "Informational", "Undefined"];
+/** A severity of Inspector Classic's findings, as DescribeAssessmentRuns names it. */
+export type Severity = "High" | "Medium" | "Low" | "Informational" | "Undefined";
 
 /** The severities a gate can name, most severe first. Undefined has no rank, so it is not among them. */
 export const RANKED_SEVERITIES: readonly FailOnSeverity[] = ["High", "Medium", "Low", "Informational"];
 
-/** Finding counts for every severity, zero where Inspector reported none. */
+/** An AssessmentRun's finding counts for every severity, zero where Inspector reported none. */
 export type FindingCounts = Readonly<Record<Severity, number>>;
 
 /** Inspector's findingCounts map (which may leave severities out) completed with zeros. */

@@ -32,15 +32,24 @@ import { clientSettings, endpointRecorder } from "./transport";
 
 /** A role to assume: the per-resource `assumeRole` input, or one entry of the stack's `aws:assumeRole(s)`. */
 export interface AssumeRoleSettings {
+    /** The role's ARN, `arn:aws:iam::<account>:role/<name>`. */
     readonly roleArn: string;
+    /** The session's name. @default "pulumi-inspector" */
     readonly sessionName?: string;
+    /** The external ID the role's trust policy asks for. */
     readonly externalId?: string;
+    /** How long the role's credentials last, 900 to 43200 seconds. @default 3600 */
     readonly durationSeconds?: number;
     // Only from the stack's config, as @pulumi/aws documents them.
+    /** An inline session policy (the stack's config only). */
     readonly policy?: string;
+    /** Managed session policies' ARNs (the stack's config only). */
     readonly policyArns?: readonly string[];
+    /** Session tags (the stack's config only). */
     readonly tags?: Readonly<Record<string, string>>;
+    /** Session tags passed on to roles assumed next (the stack's config only). */
     readonly transitiveTagKeys?: readonly string[];
+    /** The source identity set on the session (the stack's config only). */
     readonly sourceIdentity?: string;
 }
 

@@ -11,9 +11,17 @@ import {
 } from "./subjects";
 import type { GateRules, IgnoreRule } from "./verdict";
 
-/** An image as check stores it: the URI as given, or the reference with its members. */
+/** A gated image as check stores it and the `images` output shows it: the URI as given, or the reference. */
 export type ImageInput =
-    string | { readonly repositoryName: string; readonly imageDigest: string; readonly registryId?: string };
+    | string
+    | {
+          /** The repository's name. */
+          readonly repositoryName: string;
+          /** The image's digest, `sha256:` and 64 hex digits. */
+          readonly imageDigest: string;
+          /** The registry's account, when given. */
+          readonly registryId?: string;
+      };
 
 /**
  * The inputs after check: validated, lists sorted and without duplicates, enumerations in their canonical

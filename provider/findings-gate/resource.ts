@@ -40,18 +40,29 @@ export class FindingsGate extends pulumi.dynamic.Resource {
     // output the base constructor has just set.
     /** The gated images, sorted, without duplicates. */
     declare public readonly images: pulumi.Output<ImageInput[] | undefined>;
+    /** The gated Lambda functions (names or ARNs), sorted, without duplicates. */
     declare public readonly lambdaFunctions: pulumi.Output<string[] | undefined>;
+    /** The gated EC2 instance IDs, sorted, without duplicates. */
     declare public readonly ec2Instances: pulumi.Output<string[] | undefined>;
+    /** The gated code repositories' project names, sorted, without duplicates. */
     declare public readonly codeRepositories: pulumi.Output<string[] | undefined>;
+    /** The gated whole accounts, sorted, without duplicates. */
     declare public readonly accountIds: pulumi.Output<string[] | undefined>;
     /** The minimum severity, in upper case. */
     declare public readonly failOnSeverity: pulumi.Output<Severity | undefined>;
+    /** The per-severity limits, as given. */
     declare public readonly thresholds: pulumi.Output<Partial<Record<SeverityKey, number>> | undefined>;
+    /** Whether only findings with a fix available count. */
     declare public readonly onlyFixAvailable: pulumi.Output<boolean>;
+    /** Whether only findings with a known exploit count. */
     declare public readonly onlyExploitAvailable: pulumi.Output<boolean>;
+    /** The ignore entries, as checked (expired ones included: they no longer apply). */
     declare public readonly ignore: pulumi.Output<IgnoreRule[] | undefined>;
+    /** Whether create and update wait for Inspector's scans (default filled in). */
     declare public readonly waitForScan: pulumi.Output<boolean>;
+    /** How long one create or update waits for the scans, in seconds (default 900 filled in). */
     declare public readonly waitTimeoutSeconds: pulumi.Output<number>;
+    /** The values whose change evaluates the gate again, as given. */
     declare public readonly triggers: pulumi.Output<unknown[] | undefined>;
     /** The region whose findings are read, resolved from the input, the stack's `aws:region` or the environment. */
     declare public readonly region: pulumi.Output<string>;

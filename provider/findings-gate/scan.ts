@@ -31,8 +31,11 @@ export type ScanStatus = "SCANNED" | "PENDING" | "NOT_COVERED" | "UNSUPPORTED";
 
 /** One gated resource as `resources` reports it. */
 export interface ResourceReport {
+    /** The resource as Inspector's coverage names it (an image's or a function's ARN, an instance ID…). */
     readonly resourceId: string;
+    /** Inspector's resource type (`AWS_ECR_CONTAINER_IMAGE`, `AWS_LAMBDA_FUNCTION`, `AWS_EC2_INSTANCE`, `CODE_REPOSITORY`). */
     readonly resourceType: string;
+    /** Where its scan stands for the gate. */
     readonly status: ScanStatus;
     /** Inspector's scan status reason (`SUCCESSFUL`, `PENDING_INITIAL_SCAN`, `UNSUPPORTED_OS`…), or why it is not covered. */
     readonly reason: string;

@@ -24,7 +24,9 @@ export const MAX_WORST_FINDINGS = 10;
 
 /** A vulnerability not counted until a date (inclusive, UTC). */
 export interface IgnoreRule {
+    /** The vulnerability's ID as Inspector reports it (`CVE-…`, `GHSA-…`). */
     readonly vulnerabilityId: string;
+    /** Why it may be ignored. */
     readonly reason: string;
     /** `YYYY-MM-DD`: the last day it is ignored. */
     readonly expiresOn: string;
@@ -109,21 +111,33 @@ export function toFindingRecord(finding: Finding): FindingRecord {
 
 /** One finding as `worstFindings` shows it. */
 export interface WorstFinding {
+    /** The finding's ARN in Inspector. */
     readonly findingArn: string;
+    /** The vulnerability (`CVE-…`, `GHSA-…`, or a code detector's rule). */
     readonly vulnerabilityId: string;
+    /** Inspector's title of the finding. */
     readonly title: string;
+    /** Inspector's severity, in upper case (`CRITICAL`…). */
     readonly severity: string;
+    /** The resource it was found in: an image's or a function's ARN, an instance ID, a project name, an account. */
     readonly resourceId: string;
+    /** The vulnerable package, for package vulnerabilities. */
     readonly packageName?: string;
+    /** The package version that fixes it, when Inspector knows one. */
     readonly fixedInVersion?: string;
+    /** A page about the vulnerability (the source's, such as NVD's). */
     readonly url?: string;
 }
 
 /** Findings of one ignore entry that were not counted. */
 export interface IgnoredFindings {
+    /** The ignored vulnerability. */
     readonly vulnerabilityId: string;
+    /** The entry's reason. */
     readonly reason: string;
+    /** The entry's last day (`YYYY-MM-DD`, UTC). */
     readonly expiresOn: string;
+    /** How many findings the entry kept from counting in the last evaluation. */
     readonly findingCount: number;
 }
 

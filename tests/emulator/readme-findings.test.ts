@@ -5,20 +5,16 @@ import { DEFAULT_SCAN_RESOURCES } from "../../emulator/settings/default-scan-res
 import { FINDING_FIELDS } from "../../emulator/inspector2/scans/finding-fields";
 import { COVERAGE_FIELDS } from "../../emulator/inspector2/scans/coverage-fields";
 
-/** The README's coverage and findings part, so the documented seed and filters cannot drift from the code. */
-const README = readFileSync(join(__dirname, "..", "..", "..", "README.md"), "utf8");
-const EMULATOR = README.slice(README.indexOf("## Local Inspector emulator"));
+/** The emulator's coverage and findings part (docs/emulator.md): the documented seed and filters are the code's. */
+const EMULATOR = readFileSync(join(__dirname, "..", "..", "..", "docs", "emulator.md"), "utf8");
 const SECTION = EMULATOR.slice(
-    EMULATOR.indexOf("### Coverage and findings"),
-    EMULATOR.indexOf("### Admin API"),
+    EMULATOR.indexOf("## Coverage and findings"),
+    EMULATOR.indexOf("## Admin API"),
 );
 
-describe("the README's coverage and findings section", () => {
+describe("the emulator documentation's coverage and findings section", () => {
     it("names the three operations among the served ones", () => {
-        const served = EMULATOR.slice(
-            EMULATOR.indexOf("Served operations"),
-            EMULATOR.indexOf("### Start it"),
-        );
+        const served = EMULATOR.slice(EMULATOR.indexOf("Served operations"), EMULATOR.indexOf("## Start it"));
         for (const operation of ["ListCoverage", "ListFindings", "ListFindingAggregations"])
             assert.ok(served.includes(`\`${operation}\``), operation);
     });

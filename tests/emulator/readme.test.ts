@@ -6,13 +6,12 @@ import { mergeSettings } from "../../emulator/settings/merge-settings";
 import type { PartialSettings } from "../../emulator/settings/settings";
 import { settingsProblems } from "../../emulator/settings/settings-validation";
 
-/** The README's emulator section, so the documentation cannot drift from what the emulator accepts. */
-const README = readFileSync(join(__dirname, "..", "..", "..", "README.md"), "utf8");
-const SECTION = README.slice(README.indexOf("## Local Inspector emulator"));
+/** The emulator's documentation (docs/emulator.md), so it cannot drift from what the emulator accepts. */
+const SECTION = readFileSync(join(__dirname, "..", "..", "..", "docs", "emulator.md"), "utf8");
 
-describe("the README's emulator section", () => {
+describe("the emulator's documentation", () => {
     it("shows a config file the emulator accepts", () => {
-        const start = SECTION.indexOf("### Settings and the config file");
+        const start = SECTION.indexOf("## Settings and the config file");
         const block = /```json\n([\s\S]*?)```/.exec(SECTION.slice(start))?.[1];
         assert.ok(block, "no JSON config example");
         const config = JSON.parse(block) as PartialSettings;

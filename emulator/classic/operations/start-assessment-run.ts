@@ -4,7 +4,7 @@ import { agentsAlreadyRunning, invalidInput, limitExceeded, RUN_NAME_TAKEN_ERROR
 import { derivedFindingCounts, runFindingCounts } from "../findings";
 import { entityId } from "../ids";
 import { requireTemplate } from "../lookup";
-import { runOutcome } from "../outcome";
+import { runIdentity, runOutcome } from "../outcome";
 import type { RunRecord, TemplateRecord } from "../records";
 import type { ClassicHandler, ClassicRequest } from "../request";
 import { planRun } from "../run-lifecycle";
@@ -69,8 +69,14 @@ export const startAssessmentRun: ClassicHandler<StartAssessmentRunInput> = (requ
 
     const seq = request.nextSeq();
     const arn = runArn(template.arn, entityId(settings.seed, seq));
-    const outcome = runOutcome(settings.seed, arn, settings.classic.outcome);
-    const derived = derivedFindingCounts(settings.seed, arn, template.rulesPackageArns.length);
+    const identity = runIdentity({
+        accountId: scope.accountId,
+        region: scope.region,
+        templateName: template.name,
+        rulesPackageArns: template.rulesPackageArns,
+    });
+    const outcome = runOutcome(settings.seed, identity, settings.classic.outcome);
+    const derived = derivedFindingCounts(settings.seed, identity, template.rulesPackageArns.length);
     const timeScale = timeScaleOf(request);
     const run: RunRecord = {
         seq,
