@@ -55,8 +55,9 @@ export interface InspectorEnablementArgs extends CredentialArgs {
     readonly waitTimeoutSeconds?: pulumi.Input<number>;
 
     /**
-     * The first pause between status checks, in seconds (1 to 300, fractions allowed); pauses then grow by half
-     * each time up to a minute (or up to this, if it is longer).
+     * The longest pause between status checks, in seconds (1 to 300, fractions allowed). Checks start 1 s apart
+     * and the pause grows to a quarter of the time already waited, up to this: the resource notices the last
+     * account settling within max(1 s, 25 % of the wait), and never later than this.
      *
      * @default 3
      */
