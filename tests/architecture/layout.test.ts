@@ -15,7 +15,7 @@ const SKELETON = [
     "operations.ts",
     "errors.ts",
 ];
-const SHARED_LAYERS = ["core", "dynamic", "aws"];
+const SHARED_LAYERS = ["core", "dynamic", "aws", "plugin"];
 /** Beyond this a resource folder no longer reads as one resource. */
 const MAX_RESOURCE_FILES = 15;
 
