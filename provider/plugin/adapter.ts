@@ -231,9 +231,10 @@ export function adaptForPlugin(description: ResourceDescription, host: PluginHos
                 const recorded = imported
                     ? userInputs(stored.plain)
                     : (outcome.inputs ?? (inputs ? open(inputs).plain : undefined));
+                const outs = imported ? description.importing!.adopted(outcome.outs) : outcome.outs;
                 return {
                     id: outcome.id,
-                    props: secured(outcome.outs as Properties, stored.secretInputs),
+                    props: secured(outs, stored.secretInputs),
                     ...(recorded ? { inputs: markSecrets(recorded, new Set(stored.secretInputs), []) } : {}),
                 };
             });

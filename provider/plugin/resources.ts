@@ -31,6 +31,8 @@ export interface ImportSupport {
     readonly keys: readonly string[];
     /** The inputs, unchecked, of an ID; throws naming the format when the ID has not got it. */
     readonly inputs: (id: string) => Properties;
+    /** The state read found, completed as if this resource had made what it adopts (what it manages from now). */
+    readonly adopted: (outs: Properties) => Properties;
 }
 
 export interface ResourceDescription {
@@ -98,6 +100,11 @@ const ENABLEMENT: ResourceDescription = {
     importing: {
         keys: ["region", "resourceTypes", "accountIds"],
         inputs: (id) => ({ ...parseEnablementImportId(id) }),
+        adopted: (outs) => ({
+            ...outs,
+            managedAccountIds: outs.managedAccountIds ?? outs.accountIds ?? [outs.callerAccountId],
+            managedResourceTypes: outs.managedResourceTypes ?? outs.resourceTypes,
+        }),
     },
 };
 
