@@ -111,7 +111,8 @@ export async function servePlugin(options: ServerOptions): Promise<PluginServer>
                 settings = providerSettings(config);
                 const response = new providerProto.ConfigureResponse();
                 response.setAcceptsecrets(true);
-                response.setSupportspreview(true);
+                // No create or update at preview: the engine shows their outputs as unknown until up.
+                response.setSupportspreview(false);
                 response.setAcceptresources(false);
                 return response;
             }),
@@ -170,7 +171,7 @@ export async function servePlugin(options: ServerOptions): Promise<PluginServer>
                 const props = fromStruct(request.getProperties());
                 const response = new providerProto.CreateResponse();
                 if (request.getPreview()) {
-                    // The engine asks create at preview only when it supports previews; nothing is made.
+                    // Never at preview (the plugin says it does not support it); if asked, nothing is made.
                     response.setProperties(toStruct(props));
                     return response;
                 }
