@@ -86,7 +86,7 @@ function resourceSchema(resource: ResourceDescription, docs: DocLookup): Record<
     return {
         description: resource.summary,
         inputProperties,
-        requiredInputs: [...resource.requiredInputs],
+        ...(resource.requiredInputs.length > 0 ? { requiredInputs: [...resource.requiredInputs] } : {}),
         properties,
         required: requiredOutputs.sort(),
     };

@@ -41,6 +41,8 @@ describe("e2e: a YAML program through the provider plugin", function () {
     this.timeout(SCENARIO_TIMEOUT_MS);
     let emulator: RunningEmulator;
     let stack: PulumiStack;
+    /** The CLI, the YAML host and this repository's bin/ with the plugin. */
+    let stackPath: string;
 
     const writeProgram = (edit: (text: string) => string) => {
         const file = path.join(stack.program.path, "Pulumi.yaml");
@@ -52,12 +54,13 @@ describe("e2e: a YAML program through the provider plugin", function () {
         const root = packageRoot();
         const [cliDir, yamlDir] = await Promise.all([pulumiBinDir(), yamlHostDir(root)]);
         emulator = await startEmulator({ settings: E2E_SETTINGS });
+        stackPath = [yamlDir, path.join(root, "bin"), pulumiPath(cliDir, root)].join(path.delimiter);
         stack = await PulumiStack.create({
             program: PROGRAM,
             awsEnv: emulator.env,
             // The provider's own config: its region, as inspector:region.
             config: { "inspector:region": REGION },
-            env: { PATH: [yamlDir, path.join(root, "bin"), pulumiPath(cliDir, root)].join(path.delimiter) },
+            env: { PATH: stackPath },
             linkPackages: false,
         });
     });
@@ -65,6 +68,25 @@ describe("e2e: a YAML program through the provider plugin", function () {
         this.timeout(SCENARIO_TIMEOUT_MS);
         await stack?.remove();
         await emulator?.close();
+    });
+
+    it("the CLI validates the schema and reads it from the plugin", async () => {
+        const env = { ...process.env, PATH: stackPath, PULUMI_HOME: path.join(stack.root, "home") };
+        const root = packageRoot();
+        const schemaFile = path.join(root, "provider", "plugin", "schema.json");
+        const check = await runCommand("pulumi", ["schema", "check", schemaFile], {
+            cwd: root,
+            env,
+            timeoutMs: 60_000,
+        });
+        assert.equal(check.code, 0, describeResult(check));
+        const served = await runCommand(
+            "pulumi",
+            ["package", "get-schema", path.join(root, "bin", "pulumi-resource-inspector")],
+            { cwd: root, env, timeoutMs: 60_000 },
+        );
+        assert.equal(served.code, 0, describeResult(served));
+        assert.deepEqual(JSON.parse(served.stdout), JSON.parse(fs.readFileSync(schemaFile, "utf8")));
     });
 
     it("previews the creation, with what up would do attached to the resource", async () => {
@@ -146,12 +168,12 @@ describe("e2e: a YAML program through the provider plugin", function () {
             text.replace(
                 "outputs:",
                 [
-                    "  adopted:",
-                    "    type: inspector:index:InspectorEnablement",
-                    "    properties:",
-                    `      region: ${REGION}`,
-                    "      resourceTypes: [ECR]",
-                    '      accountIds: ["444455556666"]',
+                    "    adopted:",
+                    "        type: inspector:index:InspectorEnablement",
+                    "        properties:",
+                    `            region: ${REGION}`,
+                    "            resourceTypes: [ECR]",
+                    '            accountIds: ["444455556666"]',
                     "outputs:",
                 ].join("\n"),
             ),
