@@ -27,8 +27,8 @@ describe("bench table", () => {
         assert.match(lines[0], /^\| figure +\| measured +\| baseline +\| ratio +\| target +\| met \|$/);
         assert.match(lines[1], /^\|-+\|-+\|-+\|-+\|-+\|-+\|$/);
         assert.match(lines[2], /\| yes \|$/);
-        assert.match(lines[3], /\| NO  \|$/);
-        assert.match(lines[4], /\|     \|$/);
+        assert.ok(lines[3].endsWith("| NO  |"));
+        assert.ok(lines[4].endsWith("|     |"));
         assert.equal(new Set(lines.map((line) => line.length)).size, 1);
     });
 
