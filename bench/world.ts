@@ -1,7 +1,7 @@
 import type { Inspector2Client } from "@aws-sdk/client-inspector2";
 import { DEFAULT_SETTINGS, startEmulator, type PartialSettings, type RunningEmulator } from "../emulator";
 import { resetClients } from "../provider/aws/clients";
-import type { LifecycleContext } from "../provider/core/context";
+import { WAIT_POLICY_VARIABLE, type LifecycleContext } from "../provider/core/context";
 import { hostContext } from "../provider/dynamic/adapter";
 import type { BenchClock } from "./clock";
 
@@ -61,6 +61,9 @@ export class BenchWorld {
             this.saved.set(key, process.env[key]);
             process.env[key] = emulator.env[key];
         }
+        // The provider's own schedule is what is measured: no test override of the wait policy.
+        this.saved.set(WAIT_POLICY_VARIABLE, process.env[WAIT_POLICY_VARIABLE]);
+        delete process.env[WAIT_POLICY_VARIABLE];
         // The provider's clients are shared per process: new ones for this emulator, with a fresh rate limiter.
         resetClients();
     }

@@ -9,7 +9,7 @@ import { formatMs, formatTiming } from "../table";
 import { BenchWorld, REGION } from "../world";
 
 /** The program with many resources has this many. */
-export const MANY_RESOURCES = 20;
+export const MANY_RESOURCES = 40;
 
 /** A JavaScript program (no TypeScript compile in the timings) with `count` enablements from its config. */
 const PROGRAM: Readonly<Record<string, string>> = {
@@ -32,8 +32,8 @@ const PROGRAM: Readonly<Record<string, string>> = {
 
 /**
  * `pulumi preview` with the real CLI and a file backend against the emulator, of one program with 0, 1 and
- * 20 enablements (its config says how many), in turns: the first resource costs t(1) − t(0), each further one
- * (t(20) − t(1)) / 19. Medians and minimums over the runs.
+ * 40 enablements (its config says how many), in turns: the first resource costs t(1) − t(0), each further one
+ * (t(40) − t(1)) / 39. Medians and minimums over the runs.
  */
 export const previewRow: BenchRow = async (options, progress) => {
     const source = mkdtempSync(join(tmpdir(), "pulumi-inspector-bench-program-"));

@@ -56,8 +56,11 @@ interface WaitRun {
     readonly returned: number;
 }
 
-/** One AssessmentRun create whose run collects for `lengthMs`; its completion time from the outputs. */
-async function assessmentRun(world: BenchWorld, clock: BenchClock): Promise<WaitRun> {
+/**
+ * One AssessmentRun create whose run collects for `lengthMs`; its completion time from the outputs. Each run is
+ * another resource (`name`): the same one would adopt the run it started before instead of starting one.
+ */
+async function assessmentRun(world: BenchWorld, clock: BenchClock, name: string): Promise<WaitRun> {
     const started = clock.now();
     const outs = await checkAndCreate(
         runLifecycle as ResourceLifecycle<unknown, unknown>,
@@ -65,7 +68,7 @@ async function assessmentRun(world: BenchWorld, clock: BenchClock): Promise<Wait
             assessmentTemplateArn: world.emulator.templateArn,
             waitForCompletion: true,
             failOnFindings: "High",
-            resourceUrn: `urn:pulumi:bench::bench::${ASSESSMENT_RUN_TYPE_TOKEN}::run`,
+            resourceUrn: `urn:pulumi:bench::bench::${ASSESSMENT_RUN_TYPE_TOKEN}::${name}`,
         },
         world.context(clock),
     );
@@ -122,7 +125,7 @@ export const waitsRow: BenchRow = async (options, progress) => {
                 for (let run = 0; run < options.runs; run++) {
                     const result =
                         kind === "AssessmentRun wait"
-                            ? await assessmentRun(world, clock)
+                            ? await assessmentRun(world, clock, `run-${run}`)
                             : await gateScan(world, clock, lengthMs);
                     const reaction = result.returned - result.finished;
                     const waited = result.finished - result.started;
