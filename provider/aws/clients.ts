@@ -5,8 +5,6 @@ import { credentialSource, resetCredentialSources, type CredentialSource } from 
 import type { EndpointConfigOf } from "./endpoints";
 import { clientSettings, endpointRecorder } from "./transport";
 
-export { MAX_SDK_ATTEMPTS } from "./transport";
-
 /** A command of an AWS SDK v3 client, as far as its output goes (what `send` resolves to). */
 export interface SdkCommand<Output> {
     resolveMiddleware(...args: never[]): (...args: never[]) => Promise<{ output: Output }>;
