@@ -3,7 +3,7 @@ import { STSClient } from "@aws-sdk/client-sts";
 import { classicSdk } from "./classic-sdk";
 import { credentialSource, resetCredentialSources, type CredentialSource } from "./credentials";
 import type { EndpointConfigOf } from "./endpoints";
-import { clientSettings, endpointRecorder } from "./transport";
+import { clientSettings, CLIENT_PLUGINS } from "./transport";
 
 /** A command of an AWS SDK v3 client, as far as its output goes (what `send` resolves to). */
 export interface SdkCommand<Output> {
@@ -60,7 +60,7 @@ function cached<T extends AnyClient>(
     let client = cache.get(key) as T | undefined;
     if (!client) {
         client = create({ ...clientSettings(region), credentials: source.provider });
-        client.middlewareStack.use(endpointRecorder);
+        for (const plugin of CLIENT_PLUGINS) client.middlewareStack.use(plugin);
         cache.set(key, client);
     }
     return client;
