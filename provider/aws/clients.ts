@@ -1,8 +1,9 @@
-import { Inspector2Client } from "@aws-sdk/client-inspector2";
-import { STSClient } from "@aws-sdk/client-sts";
+import type { Inspector2Client } from "@aws-sdk/client-inspector2";
+import type { STSClient } from "@aws-sdk/client-sts";
 import { classicSdk } from "./classic-sdk";
 import { credentialSource, resetCredentialSources, type CredentialSource } from "./credentials";
 import type { EndpointConfigOf } from "./endpoints";
+import { inspector2Sdk, stsSdk } from "./sdk-modules";
 import { clientSettings, CLIENT_PLUGINS } from "./transport";
 
 /** A command of an AWS SDK v3 client, as far as its output goes (what `send` resolves to). */
@@ -74,10 +75,11 @@ function cached<T extends AnyClient>(
 export function clientsFor(source: CredentialSource | (() => CredentialSource)): AwsClients {
     const get = typeof source === "function" ? source : () => source;
     return {
-        inspector2: (region) => cached("inspector2", region, get(), (config) => new Inspector2Client(config)),
+        inspector2: (region) =>
+            cached("inspector2", region, get(), (config) => new (inspector2Sdk().Inspector2Client)(config)),
         classic: (region) =>
             cached("inspector", region, get(), (config) => new (classicSdk().InspectorClient)(config)),
-        sts: (region) => cached("sts", region, get(), (config) => new STSClient(config)),
+        sts: (region) => cached("sts", region, get(), (config) => new (stsSdk().STSClient)(config)),
         credentials: () => get().description,
     };
 }
@@ -96,6 +98,11 @@ export function inspector2Client(region: string): Inspector2Client {
 /** The default credentials' Inspector Classic client of a region. */
 export function classicClient(region: string): ClassicClient {
     return sharedClients.classic(region);
+}
+
+/** How many clients this process has made and keeps (one per service, region and credential source). */
+export function cachedClientCount(): number {
+    return cache.size;
 }
 
 /** Closes and forgets every cached client and credential source (tests switch endpoints between emulators). */

@@ -1,9 +1,9 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { fromIni, fromNodeProviderChain, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { digest } from "../core/canonical";
 import { markCredentialFailure } from "./errors";
+import { credentialProviders } from "./sdk-modules";
 import { clientSettings, CLIENT_PLUGINS } from "./transport";
 
 /**
@@ -265,6 +265,7 @@ function buildProvider(
         ...(files.credentials ? { filepath: files.credentials } : {}),
         ...(files.config ? { configFilepath: files.config } : {}),
     };
+    const { fromIni, fromNodeProviderChain, fromTemporaryCredentials } = credentialProviders();
     let provider: IdentityProvider;
     switch (base.kind) {
         case "static": {
