@@ -13,7 +13,7 @@ import type * as pulumi from "@pulumi/pulumi";
  */
 
 /** Values (objects, arrays, strings, numbers…) in a call's properties or result from which it counts as large. */
-export const LARGE_CALL_VALUES = 20_000;
+export const LARGE_CALL_VALUES = 5_000;
 
 /** Whether `value` holds at least `limit` values; it stops counting there, so a check costs at most that. */
 export function holdsAtLeast(value: unknown, limit: number = LARGE_CALL_VALUES): boolean {
