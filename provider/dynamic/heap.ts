@@ -8,8 +8,9 @@ import type * as pulumi from "@pulumi/pulumi";
  * The dynamic-provider host turns every call's properties from protobuf Structs into objects and the results
  * back: at 10,000 accounts that is hundreds of megabytes of short-lived objects per call, which V8 (whose heap
  * may grow to a quarter of the machine's memory) lets pile up over several calls: 0.5 to 1 GiB resident after a
- * few refreshes, when less than 50 MB stays alive. One full collection after such a call keeps the process near
- * what one call needs. Small calls (every preview of a few accounts) are left to V8, so they cost nothing more.
+ * few refreshes, when less than 50 MB stays alive. A full collection before such a call (the previous call's
+ * request is released by then) and one after it keeps the process near what one call needs. Small calls (every
+ * preview of a few accounts) are left to V8, so they cost nothing more.
  */
 
 /** Values (objects, arrays, strings, numbers…) in a call's properties or result from which it counts as large. */
@@ -64,8 +65,9 @@ export const processCollector: Collector = {
 type Method = (...args: never[]) => Promise<unknown>;
 
 /**
- * The provider with a full collection scheduled after each call whose arguments or result are large: on the
- * next turn of the event loop, once the host has turned the result into its answer.
+ * The provider with a full collection before each call whose arguments are large, and one after each call whose
+ * arguments or result are large: on the next turn of the event loop, once the host has turned the result into
+ * its answer.
  */
 export function collectingAfterLargeCalls(
     provider: pulumi.dynamic.ResourceProvider,
@@ -76,6 +78,7 @@ export function collectingAfterLargeCalls(
         if (typeof method !== "function") continue;
         wrapped[name] = async (...args: never[]) => {
             let large = holdsAtLeast(args);
+            if (large) collector.collect();
             try {
                 const result = await (method as Method).apply(provider, args);
                 large ||= holdsAtLeast(result);

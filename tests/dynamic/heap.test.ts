@@ -33,7 +33,7 @@ describe("the provider process's heap: a collection after large calls", () => {
         assert.equal(holdsAtLeast(accounts(LARGE_CALL_VALUES)), true);
     });
 
-    it("collects once after each large call, never after small ones, failed calls included", async () => {
+    it("collects around each large call, never around small ones, failed calls included", async () => {
         const collector = countingCollector();
         const provider = collectingAfterLargeCalls(
             {
@@ -52,15 +52,20 @@ describe("the provider process's heap: a collection after large calls", () => {
         }
         await nextTurn();
         assert.equal(collector.runs, 0);
-        // A large call's arguments, a large result, a large call that failed: one collection each, after the call.
-        await provider.create(accounts(LARGE_CALL_VALUES));
-        assert.equal(collector.runs, 0, "collected before the host turned the result into its answer");
-        await nextTurn();
+        // Large arguments: one collection before the call, one after it once the host has its answer.
+        const created = provider.create(accounts(LARGE_CALL_VALUES));
         assert.equal(collector.runs, 1);
+        await created;
+        assert.equal(collector.runs, 1, "collected before the host turned the result into its answer");
+        await nextTurn();
+        assert.equal(collector.runs, 2);
+        // A large result: one after. A large call that failed: before and after.
         await provider.read!("id", {});
-        await assert.rejects(provider.update!("id", {}, accounts(LARGE_CALL_VALUES)));
         await nextTurn();
         assert.equal(collector.runs, 3);
+        await assert.rejects(provider.update!("id", {}, accounts(LARGE_CALL_VALUES)));
+        await nextTurn();
+        assert.equal(collector.runs, 5);
     });
 
     it("has V8's full collection in this process", () => {
