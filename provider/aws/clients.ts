@@ -41,12 +41,11 @@ type ClassicSdkClient = InstanceType<ReturnType<typeof classicSdk>["InspectorCli
 
 /**
  * SDK clients shared by every resource in one provider process, one per service, region and credential source
- * (see credentials.ts: a hash names the source, never a key). Sharing them means the adaptive retry mode's
- * client-side rate limiter is shared too, so twenty resources in one program back off together instead of each
- * throttling the account on its own.
+ * (see credentials.ts: a hash names the source, never a key): made once, whatever the number of calls and of
+ * the contexts made for them (the host makes one per call).
  *
- * Every client has a connect timeout of 5 s and a request timeout of 20 s, and leaves network errors to
- * `callAws` (transport.ts). Endpoints come from the SDK's own configuration (`AWS_ENDPOINT_URL_INSPECTOR2`,
+ * Every client has a connect timeout of 5 s and a request timeout of 20 s, makes one try per call and leaves
+ * every retry to `callAws` (transport.ts), and has no logger middleware. Endpoints come from the SDK's own configuration (`AWS_ENDPOINT_URL_INSPECTOR2`,
  * `AWS_ENDPOINT_URL_INSPECTOR`, `AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`).
  */
 const cache = new Map<string, AnyClient>();
