@@ -4,6 +4,7 @@ import { credentialSource, type CredentialSource, type ResourceCredentials } fro
 import { WAIT_POLICY_VARIABLE, waitPolicyFromEnv, type LifecycleContext } from "../core/context";
 import { containsUnknown, type CheckOutcome } from "./check";
 import { resourceCredentials } from "./credential-inputs";
+import { collectingAfterLargeCalls } from "./heap";
 import { PartialFailure } from "./partial-failure";
 import {
     markSecrets,
@@ -325,7 +326,7 @@ export function hostProvider(lifecycleModule: string): pulumi.dynamic.ResourcePr
         const { lifecycle } = require(lifecycleModule) as {
             lifecycle: ResourceLifecycle<unknown, unknown>;
         };
-        provider = adaptLifecycle(lifecycle);
+        provider = collectingAfterLargeCalls(adaptLifecycle(lifecycle));
         adapted.set(lifecycleModule, provider);
     }
     return provider;
