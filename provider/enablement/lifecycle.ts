@@ -29,6 +29,7 @@ const SECRET_OUTPUTS = {
 export const lifecycle: ResourceLifecycle<EnablementInputs, EnablementOutputs> = {
     inputKeys: INPUT_KEYS,
     secretOutputs: SECRET_OUTPUTS,
+    setInputs: ["resourceTypes", "accountIds"],
     check: (news, context) => checkEnablementInputs(news, context),
     diff: (_id, olds, news) => diffEnablement(olds, news),
     create: createEnablement,

@@ -10,7 +10,7 @@ import { PartialFailure } from "../dynamic/partial-failure";
 import { diffFindingsGate } from "./diff";
 import { previewReadFailed, wouldFailWarning } from "./errors";
 import { evaluateGate, gateLabel } from "./evaluate";
-import { type FindingsGateInputs, INPUT_KEYS, pickInputs } from "./inputs";
+import { type FindingsGateInputs, INPUT_KEYS, pickInputs, SUBJECT_LISTS } from "./inputs";
 import { type FindingsGateOutputs, gateOutputs, sameEvaluation } from "./outputs";
 import { checkFindingsGateInputs } from "./validate";
 
@@ -122,6 +122,8 @@ const SECRET_OUTPUTS = {
 export const lifecycle: ResourceLifecycle<FindingsGateInputs, FindingsGateOutputs> = {
     inputKeys: INPUT_KEYS,
     secretOutputs: SECRET_OUTPUTS,
+    // The subject lists are sets; triggers keep their order.
+    setInputs: SUBJECT_LISTS.map((list) => list.property),
     check: (news, context) => checkFindingsGateInputs(news, context),
     diff: (_id, olds, news) => diffFindingsGate(olds, news),
     preview: previewGate,
