@@ -4,7 +4,7 @@ import { credentialSource, type CredentialSource, type ResourceCredentials } fro
 import { WAIT_POLICY_VARIABLE, waitPolicyFromEnv, type LifecycleContext } from "../core/context";
 import { containsUnknown, type CheckOutcome } from "./check";
 import { resourceCredentials } from "./credential-inputs";
-import { engineLog, type EngineLog } from "./engine-log";
+import { consoleLog, engineLog, type EngineLog } from "./engine-log";
 import { PartialFailure } from "./partial-failure";
 import {
     markSecrets,
@@ -106,27 +106,27 @@ export interface ResourceLifecycle<Inputs, Outputs extends Inputs> {
  * select (provider/aws/credentials.ts). The source is resolved when the first client is asked for, so check,
  * which calls nothing, works even when the stack's credential settings are invalid (it reports them).
  *
- * Messages go to the engine attached to the resource `urn` (see `./engine-log.ts`), without the "<name>: " the
- * lifecycles start them with, since the engine shows them under the resource; on the console (no engine, or
- * no URN) they keep it.
+ * Messages about a resource whose URN is known go to the engine attached to it (see `./engine-log.ts`), without
+ * the "<name>: " the lifecycles start them with, since the engine shows them under the resource; without an
+ * engine or a URN they go to the console, as `pulumi.log` prints them, and keep it.
  */
 export function hostContext(
     env: NodeJS.ProcessEnv = process.env,
     resource: ResourceCredentials = {},
     urn?: string,
-    log: EngineLog = engineLog(),
+    engine: EngineLog = engineLog(),
 ): LifecycleContext {
     const stack = stackSettings();
     let source: CredentialSource | undefined;
-    const attached = log.attached && urn !== undefined;
-    const label = urn === undefined ? undefined : `${parseUrn(urn).name}: `;
+    const log = engine.attached && urn !== undefined ? engine : consoleLog;
+    const label = log.attached && urn !== undefined ? `${parseUrn(urn).name}: ` : undefined;
     const shown = (message: string) =>
-        attached && label && message.startsWith(label) ? message.slice(label.length) : message;
+        label && message.startsWith(label) ? message.slice(label.length) : message;
     return {
         now: Date.now,
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        log: (message) => log.send("info", shown(message), attached ? urn : undefined),
-        warn: (message) => log.send("warning", shown(message), attached ? urn : undefined),
+        log: (message) => log.send("info", shown(message), urn),
+        warn: (message) => log.send("warning", shown(message), urn),
         policy: waitPolicyFromEnv(env),
         policyFixed: Boolean(env[WAIT_POLICY_VARIABLE]),
         clients: clientsFor(() => (source ??= credentialSource(stack, resource, env))),
@@ -147,6 +147,9 @@ export function hostContext(
  * - secret inputs are honoured (`./secrets.ts`): the list of them the class sends is checked, kept beside the
  *   outputs, and the outputs that reveal them are returned as secrets, in results and partial failures alike;
  *   messages (progress, warnings, errors, check failures) show `[secret]` instead of their values;
+ * - set-like list inputs (`setInputs`) leave check and read keyed by member, so the engine diffs them as sets,
+ *   and reach every lifecycle function as sorted lists, whatever shape the state recorded (`./set-inputs.ts`);
+ * - each call answers only once its messages have reached the engine (they are attached to the resource);
  * - the read-only looks at preview run: `preview` after a diff that reports a change, `previewCreate` after the
  *   check of a resource about to be created (no earlier state, no failure, every input known), both with the
  *   resource's credentials, and neither can fail the call it runs in.
