@@ -7,6 +7,7 @@ import type { LifecycleContext } from "../core/context";
 import type { ReadOutcome, ResourceLifecycle } from "../dynamic/adapter";
 import { containsUnknown } from "../dynamic/check";
 import { PartialFailure } from "../dynamic/partial-failure";
+import { describeGateChange } from "./change";
 import { diffFindingsGate } from "./diff";
 import { previewReadFailed, wouldFailWarning } from "./errors";
 import { evaluateGate, gateLabel } from "./evaluate";
@@ -126,8 +127,14 @@ export const lifecycle: ResourceLifecycle<FindingsGateInputs, FindingsGateOutput
     setInputs: SUBJECT_LISTS.map((list) => list.property),
     check: (news, context) => checkFindingsGateInputs(news, context),
     diff: (_id, olds, news) => diffFindingsGate(olds, news),
-    preview: previewGate,
-    previewCreate: (news, context) => previewGate("", {}, news, context),
+    preview: async (id, olds, news, context) => {
+        context.log(describeGateChange(olds, news));
+        await previewGate(id, olds, news, context);
+    },
+    previewCreate: async (news, context) => {
+        context.log(describeGateChange({}, news));
+        await previewGate("", {}, news, context);
+    },
     create: createGate,
     read: readGate,
     update: updateGate,
