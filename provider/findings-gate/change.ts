@@ -30,9 +30,10 @@ export function describeGateChange(
     news: Readonly<Record<string, unknown>>,
 ): string {
     const label = typeof news.resourceUrn === "string" ? `${parseUrn(news.resourceUrn).name}: ` : "";
-    const gated = describeGated(
+    const counted = describeGated(
         SUBJECT_LISTS.map((list) => ({ ...list, count: knownList(news[list.property])?.length ?? 0 })),
     );
+    const gated = counted === "nothing" ? "its subjects" : counted;
     const unknown = INPUT_KEYS.filter((key) => containsUnknown(news[key]));
     const pending = unknown.length > 0 ? ` (${unknown.join(", ")} not known until up runs)` : "";
     if (Object.keys(olds).length === 0) return `${label}up would evaluate the gate over ${gated}${pending}`;
