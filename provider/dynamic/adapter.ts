@@ -18,7 +18,7 @@ import {
 } from "./secrets";
 import { type SetInputKeys, withSetLists, withSetShapes } from "./set-inputs";
 import { configureFromStack, stackSettings } from "./stack-config";
-import { isUrn, parseUrn } from "./urn";
+import { isUrn } from "./urn";
 
 /** Properties as the engine passes them: the inputs or the state, with `__provider` among them. */
 export type Properties = Record<string, unknown>;
@@ -106,9 +106,9 @@ export interface ResourceLifecycle<Inputs, Outputs extends Inputs> {
  * select (provider/aws/credentials.ts). The source is resolved when the first client is asked for, so check,
  * which calls nothing, works even when the stack's credential settings are invalid (it reports them).
  *
- * Messages about a resource whose URN is known go to the engine attached to it (see `./engine-log.ts`), without
- * the "<name>: " the lifecycles start them with, since the engine shows them under the resource; without an
- * engine or a URN they go to the console, as `pulumi.log` prints them, and keep it.
+ * Messages about a resource whose URN is known go to the engine attached to it (see `./engine-log.ts`); without
+ * an engine or a URN they go to the console, as `pulumi.log` prints them. They keep the "<name>: " the
+ * lifecycles start them with: `pulumi preview --diff` prints messages without the resource they are attached to.
  */
 export function hostContext(
     env: NodeJS.ProcessEnv = process.env,
@@ -118,15 +118,12 @@ export function hostContext(
 ): LifecycleContext {
     const stack = stackSettings();
     let source: CredentialSource | undefined;
-    const log = engine.attached && urn !== undefined ? engine : consoleLog;
-    const label = log.attached && urn !== undefined ? `${parseUrn(urn).name}: ` : undefined;
-    const shown = (message: string) =>
-        label && message.startsWith(label) ? message.slice(label.length) : message;
+    const log = urn !== undefined ? engine : consoleLog;
     return {
         now: Date.now,
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        log: (message) => log.send("info", shown(message), urn),
-        warn: (message) => log.send("warning", shown(message), urn),
+        log: (message) => log.send("info", message, urn),
+        warn: (message) => log.send("warning", message, urn),
         policy: waitPolicyFromEnv(env),
         policyFixed: Boolean(env[WAIT_POLICY_VARIABLE]),
         clients: clientsFor(() => (source ??= credentialSource(stack, resource, env))),

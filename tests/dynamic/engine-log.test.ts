@@ -107,24 +107,27 @@ describe("the engine log", () => {
         assert.equal(engineAddress(["node", HOST_MAIN], HOST_MAIN), undefined);
     });
 
-    it("the host context attaches a resource's messages to its URN, without the name the lifecycle put first", async () => {
+    it("the host context attaches a resource's messages to its URN, each still naming its resource", async () => {
         const log = connectEngineLog(engine.address);
         const context = hostContext({}, {}, URN, log);
         context.log("scanning: enabling EC2 on 2 accounts in us-east-1");
         context.warn("scanning: acting as account 444455556666");
-        context.log("a line that names nothing");
         await log.flush();
-        assert.deepEqual(
-            engine.received.map(({ message, urn }) => [message, urn]),
-            [
-                ["enabling EC2 on 2 accounts in us-east-1", URN],
-                ["acting as account 444455556666", URN],
-                ["a line that names nothing", URN],
-            ],
-        );
+        assert.deepEqual(engine.received, [
+            {
+                severity: engineProto.LogSeverity.INFO,
+                message: "scanning: enabling EC2 on 2 accounts in us-east-1",
+                urn: URN,
+            },
+            {
+                severity: engineProto.LogSeverity.WARNING,
+                message: "scanning: acting as account 444455556666",
+                urn: URN,
+            },
+        ]);
     });
 
-    it("the host context prints to the console, label kept, when the resource's URN is not known", async () => {
+    it("the host context prints to the console when the resource's URN is not known", async () => {
         const log = connectEngineLog(engine.address);
         const printed = await capturingConsole(async () => {
             hostContext({}, {}, undefined, log).log("scanning: enabling EC2");
@@ -160,7 +163,11 @@ describe("the engine log", () => {
             __secretInputs: ["accountIds"],
         });
         assert.deepEqual(engine.received, [
-            { severity: engineProto.LogSeverity.INFO, message: "enabling EC2 on [secret]", urn: URN },
+            {
+                severity: engineProto.LogSeverity.INFO,
+                message: "scanning: enabling EC2 on [secret]",
+                urn: URN,
+            },
         ]);
     });
 });

@@ -102,9 +102,9 @@ describe("FindingsGate provider as the engine runs it (serialised, over gRPC)", 
         // and warns that the gate would fail.
         const { inputs } = await host.check(urn, {}, program(args));
         assert.deepEqual(gateCalls(), ["ListCoverage", "ListCoverage", "ListFindings", "ListFindings"]);
-        // Sent to the engine attached to the gate's URN, so without the "release-gate: " label.
-        await host.waitForLog("up would evaluate the gate over 1 image and 1 Lambda function");
-        const created = await host.waitForLog("this gate would fail if applied now");
+        // Sent to the engine attached to the gate's URN.
+        await host.waitForLog("release-gate: up would evaluate the gate over 1 image and 1 Lambda function");
+        const created = await host.waitForLog("release-gate: this gate would fail if applied now");
         assert.equal(created.severity, "warning");
         const failed = await host.create(urn, inputs).then(
             () => assert.fail("the gate should fail the create"),
@@ -141,10 +141,11 @@ describe("FindingsGate provider as the engine runs it (serialised, over gRPC)", 
             "ListFindings",
         ]);
         const warning = await host.waitForLog(
-            (entry) => entry !== created && entry.message.startsWith("this gate would fail"),
+            (entry) => entry !== created && entry.message.startsWith("release-gate: this gate would fail"),
         );
         await host.waitForLog(
-            "up would re-evaluate the gate over 1 image and 1 Lambda function (the last evaluation failed)",
+            "release-gate: up would re-evaluate the gate over 1 image and 1 Lambda function (the last evaluation " +
+                "failed)",
         );
         assert.equal(warning.severity, "warning");
 
