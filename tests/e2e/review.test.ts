@@ -76,7 +76,7 @@ function diagnostics(stdout: string): Map<string, string[]> {
         if (/^\S/.test(line)) break;
         const header = /^ {2}(\S.*):$/.exec(line);
         if (header) byResource.set(header[1], (current = []));
-        else if (current && line.trim()) current.push(line.trim());
+        else if (current && line.trim()) current.push(withoutSeverity(line.trim()));
     }
     return byResource;
 }
@@ -108,7 +108,12 @@ function memberChanges(block: string): string[] {
  * resource they are attached to (so they name it themselves).
  */
 function diffLines(result: CommandResult): string[] {
-    return `${result.stdout}\n${result.stderr}`.split("\n").map((line) => line.trim());
+    return `${result.stdout}\n${result.stderr}`.split("\n").map((line) => withoutSeverity(line.trim()));
+}
+
+/** A message without the `warning: ` the CLI puts before a warning. */
+function withoutSeverity(line: string): string {
+    return line.replace(/^(warning|error): /, "");
 }
 
 /** The one message matching `pattern` in each preview: the plain one's attached to `resource`, not to the stack. */
