@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { describeRunChange } from "../../provider/assessment-run/change";
+import { describeRunChange } from "../../provider/assessment-run/diff";
 import type { AssessmentRunOutputs } from "../../provider/assessment-run/outputs";
 
 const URN = "urn:pulumi:prod::shop::pulumi-nodejs:dynamic/inspector:AssessmentRun::release-gate";

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { UNKNOWN } from "../../provider/dynamic/check";
-import { describeGateChange } from "../../provider/findings-gate/change";
+import { describeGateChange } from "../../provider/findings-gate/diff";
 import type { FindingsGateOutputs } from "../../provider/findings-gate/outputs";
 
 const URN = "urn:pulumi:prod::shop::pulumi-nodejs:dynamic/inspector:FindingsGate::release-gate";
