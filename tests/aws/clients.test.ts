@@ -43,12 +43,12 @@ describe("the SDK clients of the provider process", () => {
         assert.ok(!middleware.some((entry) => entry.startsWith(SDK_LOGGER_MIDDLEWARE)), middleware.join());
     });
 
-    it("load the STS client and the credential providers with the first client, not for check and diff", () => {
+    it("load the SDK (Inspector, STS, the credential providers) with the first client, not for check and diff", () => {
         // A fresh process, so that nothing is loaded yet: K resources checked and diffed, then one client made.
         const code = `
             (async () => {
                 const loaded = (name) => Object.keys(require.cache).some((file) => file.includes("/node_modules/" + name + "/"));
-                const packages = () => ["@aws-sdk/client-sts", "@aws-sdk/credential-providers"].filter(loaded);
+                const packages = () => ["@aws-sdk/client-inspector2", "@aws-sdk/client-sts", "@aws-sdk/credential-providers"].filter(loaded);
                 const { hostProvider } = require("./provider/dynamic/adapter");
                 const { loadedSdkModules } = require("./provider/aws/sdk-modules");
                 const provider = hostProvider(require.resolve("./provider/enablement/lifecycle"));
