@@ -6,8 +6,10 @@ import { lifecycle as runLifecycle } from "../provider/assessment-run/lifecycle"
 import { ASSESSMENT_RUN_TYPE_TOKEN, assessmentRunProvider } from "../provider/assessment-run/resource";
 import type { LifecycleContext, WaitPolicy } from "../provider/core/context";
 import type { ResourceLifecycle } from "../provider/dynamic/adapter";
+import { fromSetShape } from "../provider/dynamic/set-inputs";
 import { lifecycle as enablementLifecycle } from "../provider/enablement/lifecycle";
 import { ENABLEMENT_TYPE_TOKEN, enablementProvider } from "../provider/enablement/resource";
+import { accountStatus, type AccountStatusGroup } from "../provider/enablement/status-groups";
 import { lifecycle as gateLifecycle } from "../provider/findings-gate/lifecycle";
 import { FINDINGS_GATE_TYPE_TOKEN, findingsGateProvider } from "../provider/findings-gate/resource";
 import type { Properties } from "../tests/support/dynamic-provider-host";
@@ -136,15 +138,16 @@ const enablement: ResourceSpec = {
     async verify(world, state, operation) {
         const live = await liveScanning(world);
         const wanted = new Set<string>(
-            operation === "delete" ? [] : ((state?.inputs.resourceTypes as string[] | undefined) ?? []),
+            operation === "delete"
+                ? []
+                : ((fromSetShape(state?.inputs.resourceTypes) as string[] | undefined) ?? []),
         );
         const problems: string[] = [];
         let lost = 0;
         let missing = 0;
         for (const accountId of ENABLEMENT_ACCOUNTS) {
-            const recorded = (
-                state?.outs.accounts as { accountId: string; resourceStatus: Properties }[] | undefined
-            )?.find((account) => account.accountId === accountId);
+            const groups = state?.outs.statusGroups as AccountStatusGroup[] | undefined;
+            const recorded = groups && accountStatus(groups, accountId);
             for (const [type, key] of Object.entries(SCAN_TYPES)) {
                 const status = live[accountId]?.[key];
                 const on = status === "ENABLED" || status === "ENABLING";

@@ -8,7 +8,7 @@ import type { LifecycleContext } from "../core/context";
 import type { ReadOutcome, ResourceLifecycle } from "../dynamic/adapter";
 import type { CheckOutcome } from "../dynamic/check";
 import { PartialFailure } from "../dynamic/partial-failure";
-import { diffAssessmentRun } from "./diff";
+import { describeRunChange, diffAssessmentRun } from "./diff";
 import { runGoneMessage, stillStoppingMessage, waitTimedOutMessage } from "./errors";
 import { type AssessmentRunInputs, DEFAULT_STOP_ACTION, INPUT_KEYS } from "./inputs";
 import { deleteRunRecord, describeRun, type RunTarget, startOrAdoptRun, stopRun } from "./operations";
@@ -198,6 +198,9 @@ export const lifecycle: ResourceLifecycle<AssessmentRunInputs, AssessmentRunOutp
     secretOutputs: SECRET_OUTPUTS,
     check: checkRun,
     diff: (_id, olds, news) => diffAssessmentRun(olds, news),
+    // What up would do, told to the reviewer at preview: read from the recorded state, without calling AWS.
+    preview: async (_id, olds, news, context) => context.log(describeRunChange(olds, news)),
+    previewCreate: async (news, context) => context.log(describeRunChange({}, news)),
     create: createRun,
     read: readRun,
     update: updateRun,

@@ -1,3 +1,4 @@
+import { plural } from "../core/plural";
 import type { FailOnSeverity } from "./args";
 import { runPhase } from "./run-state";
 
@@ -53,12 +54,11 @@ export function evaluateGate(
     if (threshold === undefined) return { passed: true, blocking: 0 };
     const blocking = severitiesAtOrAbove(threshold).reduce((sum, severity) => sum + counts[severity], 0);
     if (blocking === 0) return { passed: true, blocking };
-    const noun = blocking === 1 ? "finding" : "findings";
     return {
         passed: false,
         blocking,
         message:
-            `Assessment run "${run.name}" has ${blocking} ${noun} at or above failOnFindings "${threshold}" ` +
+            `Assessment run "${run.name}" has ${plural(blocking, "finding")} at or above failOnFindings "${threshold}" ` +
             `(${formatCounts(counts)}). Review them in Inspector (run ${run.arn}); after fixing them, start a ` +
             `new run by changing triggers, or change failOnFindings. Until then every pulumi up fails here ` +
             `without starting the run again.`,

@@ -1,4 +1,4 @@
-import { retryDelay, sleepWithin, type LifecycleContext } from "../core/context";
+import { retryDelay, sleepWithin, type LifecycleContext, type WaitPolicy } from "../core/context";
 import {
     adviceFor,
     AwsCallError,
@@ -30,15 +30,50 @@ export interface CallOptions {
 }
 
 /**
- * The one way lifecycles call AWS. The call goes through its region's shared gate (a few calls at once per
- * process, and a shared pause once throttling outlasted the SDK's retries); what failed for a passing reason
- * (throttling, the service's 5xx, a broken connection) is tried again with jittered, doubling pauses, up to the
- * wait policy's attempts and never past the deadline; network errors (which the SDK leaves to this wrapper) only
- * within {@link NETWORK_BUDGET_MS}. The final error is an {@link AwsCallError} whose message says what failed,
- * where (for network errors the endpoint too), and what to do.
+ * Tries of one call that was throttled this many times in a row before every call of its region pauses with it:
+ * throttling now and then costs only the throttled call its pause; throttling that persists slows the region.
+ */
+export const PERSISTENT_THROTTLING_TRIES = 2;
+
+/**
+ * The first pause after throttling or a failure on the service's side, at most: short, as the SDK's standard
+ * retry mode's, since only the throttled call waits. It doubles with each further try and is jittered
+ * ({@link backoffDelay}).
+ */
+export const FIRST_BACKOFF_MS = 250;
+
+/**
+ * The pause before try `attempt + 1` of a throttled call or of one the service failed: the policy's retry pause,
+ * but starting from {@link FIRST_BACKOFF_MS} at most, doubling, between half of the cap and the cap.
+ */
+export function backoffDelay(
+    policy: WaitPolicy,
+    attempt: number,
+    random: () => number = Math.random,
+): number {
+    return retryDelay(
+        { ...policy, retryDelayMs: Math.min(policy.retryDelayMs, FIRST_BACKOFF_MS) },
+        attempt,
+        random,
+    );
+}
+
+/**
+ * The one way lifecycles call AWS, and the one place calls are tried again (the SDK clients make one try each,
+ * transport.ts). The call goes through its region's gate (a few calls at once per process); what failed for a
+ * passing reason is tried again, up to the wait policy's attempts and never past the deadline, with pauses taken
+ * with the context's sleep:
+ * - throttling and the service's 5xx: a short jittered, doubling back-off ({@link backoffDelay}) for that call
+ *   alone; only a call throttled {@link PERSISTENT_THROTTLING_TRIES} times in a row pauses its whole region, and
+ *   that pause ends as soon as any call of the region gets through;
+ * - network errors (refused or reset connections, timeouts): the policy's longer pauses, and only within
+ *   {@link NETWORK_BUDGET_MS}.
+ * The final error is an {@link AwsCallError} whose message says what failed, where (for network errors the
+ * endpoint too), and what to do.
  *
- * Only idempotent calls belong here as they are; a call that must not be repeated blindly (StartAssessmentRun)
- * passes a `send` that first looks for what an earlier try may have done.
+ * Only idempotent calls belong here as they are (Enable carries a client token, kept across tries); a call that
+ * must not be repeated blindly (StartAssessmentRun) passes a `send` that first looks for what an earlier try may
+ * have done.
  */
 export async function callAws<T>(
     context: LifecycleContext,
@@ -49,12 +84,16 @@ export async function callAws<T>(
     const gate = regionGate(target.service, target.region);
     const deadline = options.deadline ?? Infinity;
     const started = context.now();
+    let throttledInARow = 0;
     for (let attempt = 1; ; attempt++) {
         try {
-            return await gate.run(send);
+            return await gate.run(send, context);
         } catch (error) {
             const kind = classifyError(error);
-            const pause = retryDelay(context.policy, attempt);
+            const pause =
+                kind === "network"
+                    ? retryDelay(context.policy, attempt)
+                    : backoffDelay(context.policy, attempt);
             const withinNetworkBudget =
                 kind !== "network" ||
                 context.now() - started + pause + REQUEST_TIMEOUT_MS <= NETWORK_BUDGET_MS;
@@ -78,7 +117,8 @@ export async function callAws<T>(
                     error,
                 );
             }
-            if (kind === "throttling") gate.pause(pause);
+            throttledInARow = kind === "throttling" ? throttledInARow + 1 : 0;
+            if (throttledInARow >= PERSISTENT_THROTTLING_TRIES) gate.pause(pause, context.now());
             await sleepWithin(context, pause, deadline);
         }
     }

@@ -1,11 +1,10 @@
-import { Inspector2Client } from "@aws-sdk/client-inspector2";
-import { STSClient } from "@aws-sdk/client-sts";
+import type { Inspector2Client } from "@aws-sdk/client-inspector2";
+import type { STSClient } from "@aws-sdk/client-sts";
 import { classicSdk } from "./classic-sdk";
 import { credentialSource, resetCredentialSources, type CredentialSource } from "./credentials";
 import type { EndpointConfigOf } from "./endpoints";
-import { clientSettings, endpointRecorder } from "./transport";
-
-export { MAX_SDK_ATTEMPTS } from "./transport";
+import { inspector2Sdk, stsSdk } from "./sdk-modules";
+import { clientSettings, CLIENT_PLUGINS } from "./transport";
 
 /** A command of an AWS SDK v3 client, as far as its output goes (what `send` resolves to). */
 export interface SdkCommand<Output> {
@@ -42,12 +41,11 @@ type ClassicSdkClient = InstanceType<ReturnType<typeof classicSdk>["InspectorCli
 
 /**
  * SDK clients shared by every resource in one provider process, one per service, region and credential source
- * (see credentials.ts: a hash names the source, never a key). Sharing them means the adaptive retry mode's
- * client-side rate limiter is shared too, so twenty resources in one program back off together instead of each
- * throttling the account on its own.
+ * (see credentials.ts: a hash names the source, never a key): made once, whatever the number of calls and of
+ * the contexts made for them (the host makes one per call).
  *
- * Every client has a connect timeout of 5 s and a request timeout of 20 s, and leaves network errors to
- * `callAws` (transport.ts). Endpoints come from the SDK's own configuration (`AWS_ENDPOINT_URL_INSPECTOR2`,
+ * Every client has a connect timeout of 5 s and a request timeout of 20 s, makes one try per call and leaves
+ * every retry to `callAws` (transport.ts), and has no logger middleware. Endpoints come from the SDK's own configuration (`AWS_ENDPOINT_URL_INSPECTOR2`,
  * `AWS_ENDPOINT_URL_INSPECTOR`, `AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`).
  */
 const cache = new Map<string, AnyClient>();
@@ -62,7 +60,7 @@ function cached<T extends AnyClient>(
     let client = cache.get(key) as T | undefined;
     if (!client) {
         client = create({ ...clientSettings(region), credentials: source.provider });
-        client.middlewareStack.use(endpointRecorder);
+        for (const plugin of CLIENT_PLUGINS) client.middlewareStack.use(plugin);
         cache.set(key, client);
     }
     return client;
@@ -76,10 +74,11 @@ function cached<T extends AnyClient>(
 export function clientsFor(source: CredentialSource | (() => CredentialSource)): AwsClients {
     const get = typeof source === "function" ? source : () => source;
     return {
-        inspector2: (region) => cached("inspector2", region, get(), (config) => new Inspector2Client(config)),
+        inspector2: (region) =>
+            cached("inspector2", region, get(), (config) => new (inspector2Sdk().Inspector2Client)(config)),
         classic: (region) =>
             cached("inspector", region, get(), (config) => new (classicSdk().InspectorClient)(config)),
-        sts: (region) => cached("sts", region, get(), (config) => new STSClient(config)),
+        sts: (region) => cached("sts", region, get(), (config) => new (stsSdk().STSClient)(config)),
         credentials: () => get().description,
     };
 }
@@ -98,6 +97,11 @@ export function inspector2Client(region: string): Inspector2Client {
 /** The default credentials' Inspector Classic client of a region. */
 export function classicClient(region: string): ClassicClient {
     return sharedClients.classic(region);
+}
+
+/** How many clients this process has made and keeps (one per service, region and credential source). */
+export function cachedClientCount(): number {
+    return cache.size;
 }
 
 /** Closes and forgets every cached client and credential source (tests switch endpoints between emulators). */

@@ -1,10 +1,10 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { fromIni, fromNodeProviderChain, fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { digest } from "../core/canonical";
 import { markCredentialFailure } from "./errors";
-import { clientSettings, endpointRecorder } from "./transport";
+import { credentialProviders } from "./sdk-modules";
+import { clientSettings, CLIENT_PLUGINS } from "./transport";
 
 /**
  * Where a resource's AWS credentials come from, decided as `@pulumi/aws` (terraform-provider-aws) decides it:
@@ -269,11 +269,12 @@ function buildProvider(
     stsRegion: string,
 ): IdentityProvider {
     // The STS clients the SDK makes for roles (and for roles of profiles) get the same timeouts and retries.
-    const sts = { clientConfig: clientSettings(stsRegion), clientPlugins: [endpointRecorder] };
+    const sts = { clientConfig: clientSettings(stsRegion), clientPlugins: CLIENT_PLUGINS };
     const locations = {
         ...(files.credentials ? { filepath: files.credentials } : {}),
         ...(files.config ? { configFilepath: files.config } : {}),
     };
+    const { fromIni, fromNodeProviderChain, fromTemporaryCredentials } = credentialProviders();
     let provider: IdentityProvider;
     switch (base.kind) {
         case "static": {

@@ -1,6 +1,6 @@
-import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import type { LifecycleContext } from "../core/context";
 import { callAws, type CallOptions } from "./call";
+import { stsSdk } from "./sdk-modules";
 
 /** Who the credentials are, as STS says. */
 export interface CallerIdentity {
@@ -24,7 +24,7 @@ export async function callerIdentity(
     const answer = await callAws(
         context,
         target,
-        () => client.send(new GetCallerIdentityCommand({})),
+        () => client.send(new (stsSdk().GetCallerIdentityCommand)({})),
         options,
     );
     if (!answer.Account) {

@@ -1,10 +1,7 @@
-import { AdaptiveRetryStrategy } from "@smithy/util-retry";
-import { classifyError } from "./errors";
-
 /**
- * How every SDK client of this package talks to AWS: the same timeouts, the same retry strategy, and a record of
- * the endpoint each failed call went to. The Inspector, Inspector Classic and STS clients (those made for
- * AssumeRole and for the shared profiles' roles included) are all built from here.
+ * How every SDK client of this package talks to AWS: the same timeouts, one try per call (`callAws` makes the
+ * others), and a record of the endpoint each failed call went to. The Inspector, Inspector Classic and STS
+ * clients (those made for AssumeRole and for the shared profiles' roles included) are all built from here.
  */
 
 /** How long opening the TCP (and TLS) connection may take before the try fails with a TimeoutError. */
@@ -13,8 +10,12 @@ export const CONNECT_TIMEOUT_MS = 5_000;
 /** How long one HTTP request may take, connection included, before the try fails with a TimeoutError. */
 export const REQUEST_TIMEOUT_MS = 20_000;
 
-/** Attempts per call inside the SDK, including the first; throttling and 5xx answers are retried with jitter. */
-export const MAX_SDK_ATTEMPTS = 8;
+/**
+ * Tries per call inside the SDK: one. `callAws` makes every further try itself, so that only the call that was
+ * throttled waits (with the context's sleep), and no client-side rate limiter (the SDK's adaptive mode) spaces
+ * out the calls that follow.
+ */
+export const SDK_ATTEMPTS = 1;
 
 /**
  * The request handler's options. `throwOnRequestTimeout` makes the request timeout an error: without it the
@@ -30,53 +31,6 @@ export function requestHandlerOptions(): {
         requestTimeout: REQUEST_TIMEOUT_MS,
         throwOnRequestTimeout: true,
     };
-}
-
-/** The retry token and error information the SDK's retry middleware hands a strategy (its RetryStrategyV2). */
-interface RetryToken {
-    getRetryCount(): number;
-    getRetryDelay(): number;
-}
-interface RetryErrorInfo {
-    readonly error?: unknown;
-    readonly errorType: string;
-}
-interface RetryStrategyV2 {
-    acquireInitialRetryToken(retryTokenScope: string): Promise<RetryToken>;
-    refreshRetryTokenForRetry(token: RetryToken, errorInfo: RetryErrorInfo): Promise<RetryToken>;
-    recordSuccess(token: RetryToken): void;
-}
-
-/**
- * The SDK's adaptive retry strategy (client-side rate limiting, retries of throttling and 5xx answers), except
- * that an error of the network (refused or reset connection, connect or request timeout, unknown host) is not
- * retried inside the SDK: `callAws` retries those itself within a time budget, so that an unreachable endpoint
- * fails in seconds instead of after eight tries of twenty.
- */
-export class NoNetworkRetryStrategy implements RetryStrategyV2 {
-    readonly mode = "adaptive";
-
-    constructor(
-        private readonly inner: RetryStrategyV2 = new AdaptiveRetryStrategy(
-            async () => MAX_SDK_ATTEMPTS,
-        ) as unknown as RetryStrategyV2,
-    ) {}
-
-    acquireInitialRetryToken(retryTokenScope: string | undefined): Promise<RetryToken> {
-        // Older clients (Inspector Classic's) pass no scope where the current strategy expects a string.
-        return this.inner.acquireInitialRetryToken(retryTokenScope ?? "");
-    }
-
-    async refreshRetryTokenForRetry(token: RetryToken, errorInfo: RetryErrorInfo): Promise<RetryToken> {
-        if (classifyError(errorInfo.error) === "network") {
-            throw new Error("network errors are retried by callAws, not inside the SDK");
-        }
-        return this.inner.refreshRetryTokenForRetry(token, errorInfo);
-    }
-
-    recordSuccess(token: RetryToken): void {
-        this.inner.recordSuccess(token);
-    }
 }
 
 const endpoints = new WeakMap<object, string>();
@@ -97,9 +51,10 @@ interface HttpRequestLike {
     readonly port?: number;
 }
 
-/** What the plugin needs of a client's middleware stack (each SDK version has its own types for it). */
+/** What the plugins need of a client's middleware stack (each SDK version has its own types for it). */
 interface MiddlewareStackLike {
     add: (...args: never[]) => void;
+    remove?: (name: string) => boolean;
 }
 
 type BuildMiddleware = (
@@ -136,20 +91,37 @@ export const endpointRecorder = {
     },
 };
 
+/** The name under which the SDK's clients add their logger middleware. */
+export const SDK_LOGGER_MIDDLEWARE = "loggerMiddleware";
+
 /**
- * The configuration every client of this package gets, for one region: the timeouts, the retry strategy (one
- * per client, so each client keeps its own adaptive rate limiter) and the attempts it allows.
+ * A client plugin that takes the SDK's logger middleware out. No client of this package has a logger, yet that
+ * middleware copies every answer (its sensitive members masked) for one: at 10,000 accounts, tens of megabytes
+ * of garbage per refresh in the provider process.
+ */
+export const withoutLogger = {
+    applyToStack(stack: MiddlewareStackLike): void {
+        stack.remove?.(SDK_LOGGER_MIDDLEWARE);
+    },
+};
+
+/** The plugins every client of this package gets. */
+export const CLIENT_PLUGINS = [endpointRecorder, withoutLogger];
+
+/**
+ * The configuration every client of this package gets, for one region: the timeouts, and one try per call in the
+ * standard retry mode (no client-side rate limiter); retries are `callAws`'s.
  */
 export function clientSettings(region: string): {
     region: string;
     maxAttempts: number;
-    retryStrategy: NoNetworkRetryStrategy;
+    retryMode: "standard";
     requestHandler: ReturnType<typeof requestHandlerOptions>;
 } {
     return {
         region,
-        maxAttempts: MAX_SDK_ATTEMPTS,
-        retryStrategy: new NoNetworkRetryStrategy(),
+        maxAttempts: SDK_ATTEMPTS,
+        retryMode: "standard",
         requestHandler: requestHandlerOptions(),
     };
 }

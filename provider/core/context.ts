@@ -29,7 +29,9 @@ export const DEFAULT_WAIT_POLICY: WaitPolicy = {
     initialPollMs: 2_000,
     maxPollMs: 60_000,
     backoffFactor: 1.5,
-    retryAttempts: 5,
+    // Eight tries: throttling now backs off from a quarter second for the throttled call alone (call.ts), so
+    // sustained throttling is still waited out for about half a minute before a call gives up.
+    retryAttempts: 8,
     retryDelayMs: 5_000,
     stopWaitMs: 10 * 60_000,
 };

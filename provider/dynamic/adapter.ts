@@ -1,9 +1,16 @@
 import * as pulumi from "@pulumi/pulumi";
 import { clientsFor } from "../aws/clients";
 import { credentialSource, type CredentialSource, type ResourceCredentials } from "../aws/credentials";
-import { WAIT_POLICY_VARIABLE, waitPolicyFromEnv, type LifecycleContext } from "../core/context";
+import {
+    WAIT_POLICY_VARIABLE,
+    waitPolicyFromEnv,
+    type LifecycleContext,
+    type StackSettings,
+} from "../core/context";
 import { containsUnknown, type CheckOutcome } from "./check";
 import { resourceCredentials } from "./credential-inputs";
+import { collectingAfterLargeCalls } from "./heap";
+import { consoleLog, engineLog, type EngineLog } from "./engine-log";
 import { PartialFailure } from "./partial-failure";
 import {
     markSecrets,
@@ -15,7 +22,9 @@ import {
     secretRedactor,
     type SecretDerivations,
 } from "./secrets";
+import { type SetInputKeys, withSetLists, withSetShapes } from "./set-inputs";
 import { configureFromStack, stackSettings } from "./stack-config";
+import { isUrn } from "./urn";
 
 /** Properties as the engine passes them: the inputs or the state, with `__provider` among them. */
 export type Properties = Record<string, unknown>;
@@ -53,6 +62,12 @@ export interface ResourceLifecycle<Inputs, Outputs extends Inputs> {
      * `./secrets.ts`). An input's own output needs no entry.
      */
     readonly secretOutputs?: SecretDerivations;
+    /**
+     * The list inputs that are sets (order and position mean nothing): check returns them keyed by member, so
+     * that `pulumi preview --diff` shows members added and removed, and every lifecycle function still receives
+     * them as sorted lists (see `./set-inputs.ts`).
+     */
+    readonly setInputs?: SetInputKeys;
     /** Validates and normalises the program's inputs, without calling AWS (it runs at preview). */
     check(news: Readonly<Properties>, context: LifecycleContext): CheckOutcome | Promise<CheckOutcome>;
     /** Compares the state with the checked new inputs, without calling AWS. */
@@ -92,24 +107,31 @@ export interface ResourceLifecycle<Inputs, Outputs extends Inputs> {
 }
 
 /**
- * The context of the provider host: the engine's log, the real clock, the stack's settings, and the shared
+ * The context of the provider host (and of the provider plugin, provider/plugin/adapter.ts, with its provider
+ * configuration's settings as `stack`): the engine's log, the real clock, the stack's settings, and the shared
  * clients of the credential source that the stack's settings and the resource's own `profile` and `assumeRole`
  * select (provider/aws/credentials.ts). The source is resolved when the first client is asked for, so check,
  * which calls nothing, works even when the stack's credential settings are invalid (it reports them).
+ *
+ * Messages about a resource whose URN is known go to the engine attached to it (see `./engine-log.ts`); without
+ * an engine or a URN they go to the console, as `pulumi.log` prints them. They keep the "<name>: " the
+ * lifecycles start them with: `pulumi preview --diff` prints messages without the resource they are attached to.
  */
 export function hostContext(
     env: NodeJS.ProcessEnv = process.env,
     resource: ResourceCredentials = {},
+    urn?: string,
+    engine: EngineLog = engineLog(),
+    // The provider plugin passes its provider configuration's settings.
+    stack: StackSettings = stackSettings(),
 ): LifecycleContext {
-    const stack = stackSettings();
     let source: CredentialSource | undefined;
+    const log = urn !== undefined ? engine : consoleLog;
     return {
         now: Date.now,
         sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        // In the provider host `pulumi.log` has no engine connection and prints to the console, which the engine
-        // passes through; messages therefore name their resource themselves.
-        log: (message) => void pulumi.log.info(message),
-        warn: (message) => void pulumi.log.warn(message),
+        log: (message) => log.send("info", message, urn),
+        warn: (message) => log.send("warning", message, urn),
         policy: waitPolicyFromEnv(env),
         policyFixed: Boolean(env[WAIT_POLICY_VARIABLE]),
         clients: clientsFor(() => (source ??= credentialSource(stack, resource, env))),
@@ -130,15 +152,30 @@ export function hostContext(
  * - secret inputs are honoured (`./secrets.ts`): the list of them the class sends is checked, kept beside the
  *   outputs, and the outputs that reveal them are returned as secrets, in results and partial failures alike;
  *   messages (progress, warnings, errors, check failures) show `[secret]` instead of their values;
+ * - set-like list inputs (`setInputs`) leave check and read keyed by member, so the engine diffs them as sets,
+ *   and reach every lifecycle function as sorted lists, whatever shape the state recorded (`./set-inputs.ts`);
+ * - each call answers only once its messages have reached the engine (they are attached to the resource);
  * - the read-only looks at preview run: `preview` after a diff that reports a change, `previewCreate` after the
  *   check of a resource about to be created (no earlier state, no failure, every input known), both with the
  *   resource's credentials, and neither can fail the call it runs in.
  */
 export function adaptLifecycle<Inputs, Outputs extends Inputs>(
     lifecycle: ResourceLifecycle<Inputs, Outputs>,
-    makeContext: (resource: ResourceCredentials) => LifecycleContext = (resource) =>
-        hostContext(process.env, resource),
+    makeContext: (resource: ResourceCredentials, urn?: string) => LifecycleContext = (resource, urn) =>
+        hostContext(process.env, resource, urn),
+    log: EngineLog = engineLog(),
 ): pulumi.dynamic.ResourceProvider {
+    const setInputs = lifecycle.setInputs ?? [];
+    /** The properties as lifecycles see them: set-like inputs as sorted lists, whatever their recorded shape. */
+    const lists = (props: Properties): Properties => withSetLists(props, setInputs);
+    /** Runs one call of the host, then waits until its messages have reached the engine. */
+    const delivering = async <T>(work: () => Promise<T>): Promise<T> => {
+        try {
+            return await work();
+        } finally {
+            await log.flush();
+        }
+    };
     const inputsOf = (props: Properties): Inputs => {
         const inputs: Properties = {};
         for (const key of lifecycle.inputKeys) if (props[key] !== undefined) inputs[key] = props[key];
@@ -147,7 +184,8 @@ export function adaptLifecycle<Inputs, Outputs extends Inputs>(
     /** The context of one call, its messages with the values of `props`' secret inputs hidden. */
     const contextFor = (props: Properties): LifecycleContext => {
         // The resource's own credentials: the new inputs' for create and update, the state's for read and delete.
-        const context = makeContext(resourceCredentials(props));
+        const urn = isUrn(props.resourceUrn) ? props.resourceUrn : undefined;
+        const context = makeContext(resourceCredentials(props), urn);
         const redact = secretRedactor(props, secretInputsOf(props));
         return {
             ...context,
@@ -182,96 +220,123 @@ export function adaptLifecycle<Inputs, Outputs extends Inputs>(
         async configure(request) {
             configureFromStack(request.config);
         },
-        async check(olds, news) {
-            const given = withoutProvider(news);
-            const marker = given[SECRET_INPUTS_KEY];
-            delete given[SECRET_INPUTS_KEY];
-            const outcome = await lifecycle.check(given, makeContext({}));
-            const redact = secretRedactor(news, secretInputsOf(news));
-            const failures = outcome.failures.map(({ property, reason }) => ({
-                property,
-                reason: redact(reason),
-            }));
-            const problem = secretInputsProblem(marker, lifecycle.inputKeys);
-            if (problem) failures.push({ property: SECRET_INPUTS_KEY, reason: problem });
-            const secretInputs = secretInputsOf(news);
-            const inputs =
-                secretInputs.length > 0
-                    ? { ...outcome.inputs, [SECRET_INPUTS_KEY]: secretInputs }
-                    : outcome.inputs;
-            const previewCreate = lifecycle.previewCreate;
-            if (
-                previewCreate &&
-                failures.length === 0 &&
-                Object.keys(withoutInternal(olds)).length === 0 &&
-                !containsUnknown(outcome.inputs)
-            ) {
-                const context = contextFor(inputs);
-                await lookingAhead(context, () => previewCreate(outcome.inputs, context));
-            }
-            return { inputs, failures };
-        },
-        async diff(id, olds, news) {
-            const outcome = lifecycle.diff(
-                id,
-                withoutInternal(olds) as Partial<Outputs>,
-                withoutInternal(news),
-            );
-            const preview = lifecycle.preview;
-            if (outcome.changes && preview) {
-                const context = contextFor(news);
-                await lookingAhead(context, () =>
-                    preview(id, withoutInternal(olds) as Partial<Outputs>, withoutInternal(news), context),
+        check: (rawOlds, rawNews) =>
+            delivering(async () => {
+                const olds = lists(rawOlds);
+                const news = lists(rawNews);
+                const given = withoutProvider(news);
+                const marker = given[SECRET_INPUTS_KEY];
+                delete given[SECRET_INPUTS_KEY];
+                const outcome = await lifecycle.check(given, makeContext({}));
+                const redact = secretRedactor(news, secretInputsOf(news));
+                const failures = outcome.failures.map(({ property, reason }) => ({
+                    property,
+                    reason: redact(reason),
+                }));
+                const problem = secretInputsProblem(marker, lifecycle.inputKeys);
+                if (problem) failures.push({ property: SECRET_INPUTS_KEY, reason: problem });
+                const secretInputs = secretInputsOf(news);
+                const inputs =
+                    secretInputs.length > 0
+                        ? { ...outcome.inputs, [SECRET_INPUTS_KEY]: secretInputs }
+                        : outcome.inputs;
+                const previewCreate = lifecycle.previewCreate;
+                if (
+                    previewCreate &&
+                    failures.length === 0 &&
+                    Object.keys(withoutInternal(olds)).length === 0 &&
+                    !containsUnknown(outcome.inputs)
+                ) {
+                    const context = contextFor(inputs);
+                    await lookingAhead(context, () => previewCreate(outcome.inputs, context));
+                }
+                // What the engine records and diffs: set-like inputs keyed by member.
+                return { inputs: withSetShapes(inputs, setInputs), failures };
+            }),
+        diff: (id, rawOlds, rawNews) =>
+            delivering(async () => {
+                const olds = lists(rawOlds);
+                const news = lists(rawNews);
+                const outcome = lifecycle.diff(
+                    id,
+                    withoutInternal(olds) as Partial<Outputs>,
+                    withoutInternal(news),
                 );
-            }
-            // Inputs that became secret (or stopped being) change how the outputs are stored: an update that
-            // records them again.
-            if (outcome.changes || sameSecretInputs(olds, news)) return outcome;
-            return { ...outcome, changes: true };
-        },
-        async create(props) {
-            return keepingProvider(props, () =>
-                guarded(props, async () => {
-                    const { id, outs } = await lifecycle.create(inputsOf(props), contextFor(props));
-                    return { id, outs: secured(outs as Properties, props) };
-                }),
-            );
-        },
-        async read(id, props = {}) {
-            const {
-                id: readId,
-                outs,
-                inputs,
-            } = await guarded(props, () =>
-                lifecycle.read(id, withoutInternal(props) as Partial<Outputs>, contextFor(props)),
-            );
-            const secretInputs = secretInputsOf(props);
-            return {
-                id: readId,
-                props: readId ? secured(outs as Properties, props) : outs,
-                ...(inputs
-                    ? { inputs: markSecrets(inputs, secretProperties(secretInputs), secretInputs) }
-                    : {}),
-            };
-        },
-        async update(id, olds, news) {
-            return keepingProvider(news, () =>
-                guarded(news, async () => {
-                    const { outs } = await lifecycle.update(
-                        id,
-                        withoutInternal(olds) as Outputs,
-                        inputsOf(news),
-                        contextFor(news),
+                const preview = lifecycle.preview;
+                if (outcome.changes && preview) {
+                    const context = contextFor(news);
+                    await lookingAhead(context, () =>
+                        preview(
+                            id,
+                            withoutInternal(olds) as Partial<Outputs>,
+                            withoutInternal(news),
+                            context,
+                        ),
                     );
-                    return { outs: secured(outs as Properties, news) };
-                }),
-            );
-        },
-        async delete(id, props) {
-            await guarded(props, () =>
-                lifecycle.delete(id, withoutInternal(props) as Partial<Outputs>, contextFor(props)),
-            );
-        },
+                }
+                // Inputs that became secret (or stopped being) change how the outputs are stored: an update that
+                // records them again.
+                if (outcome.changes || sameSecretInputs(olds, news)) return outcome;
+                return { ...outcome, changes: true };
+            }),
+        create: (rawProps) =>
+            delivering(async () => {
+                const props = lists(rawProps);
+                return keepingProvider(props, () =>
+                    guarded(props, async () => {
+                        const { id, outs } = await lifecycle.create(inputsOf(props), contextFor(props));
+                        return { id, outs: secured(outs as Properties, props) };
+                    }),
+                );
+            }),
+        read: (id, rawProps = {}) =>
+            delivering(async () => {
+                const props = lists(rawProps);
+                const {
+                    id: readId,
+                    outs,
+                    inputs,
+                } = await guarded(props, () =>
+                    lifecycle.read(id, withoutInternal(props) as Partial<Outputs>, contextFor(props)),
+                );
+                const secretInputs = secretInputsOf(props);
+                return {
+                    id: readId,
+                    props: readId ? secured(outs as Properties, props) : outs,
+                    ...(inputs
+                        ? {
+                              inputs: markSecrets(
+                                  withSetShapes(inputs, setInputs),
+                                  secretProperties(secretInputs),
+                                  secretInputs,
+                              ),
+                          }
+                        : {}),
+                };
+            }),
+        update: (id, rawOlds, rawNews) =>
+            delivering(async () => {
+                const olds = lists(rawOlds);
+                const news = lists(rawNews);
+                return keepingProvider(news, () =>
+                    guarded(news, async () => {
+                        const { outs } = await lifecycle.update(
+                            id,
+                            withoutInternal(olds) as Outputs,
+                            inputsOf(news),
+                            contextFor(news),
+                        );
+                        return { outs: secured(outs as Properties, news) };
+                    }),
+                );
+            }),
+        delete: (id, rawProps) =>
+            delivering(async () => {
+                const props = lists(rawProps);
+                await guarded(props, () =>
+                    lifecycle.delete(id, withoutInternal(props) as Partial<Outputs>, contextFor(props)),
+                );
+            }),
     };
 }
 
@@ -325,7 +390,7 @@ export function hostProvider(lifecycleModule: string): pulumi.dynamic.ResourcePr
         const { lifecycle } = require(lifecycleModule) as {
             lifecycle: ResourceLifecycle<unknown, unknown>;
         };
-        provider = adaptLifecycle(lifecycle);
+        provider = collectingAfterLargeCalls(adaptLifecycle(lifecycle));
         adapted.set(lifecycleModule, provider);
     }
     return provider;

@@ -7,13 +7,12 @@ import { PartialFailure } from "../dynamic/partial-failure";
 import { parseUrn } from "../dynamic/urn";
 import type { AccountStatus, FailedAccount } from "./account-status";
 import { converge, ConvergeInterrupted, type ConvergeRequest, type ConvergeResult } from "./converge";
-import { diffEnablement, needsAwsWork } from "./diff";
 import { describePolicy, describeShortfall } from "./errors";
 import { INPUT_KEYS, pickInputs, waitSettings, type EnablementInputs } from "./inputs";
 import { accountReport, callerAccountId, type CallScope } from "./operations";
 import { buildOutputs, statusOutputs, upgradeStoredOutputs, type EnablementOutputs } from "./outputs";
 import { removalTargets, unfinishedRemovals } from "./plan";
-import { describeCreate, describeUpdate, type PreviewMessages } from "./preview";
+import { describeCreate, describeUpdate, diffEnablement, needsAwsWork, type PreviewMessages } from "./diff";
 import { groupByStatus } from "./status-groups";
 import { enablementId, operationToken } from "./token";
 import { checkEnablementInputs } from "./validate";
@@ -32,10 +31,11 @@ const SECRET_OUTPUTS = {
 export const lifecycle: ResourceLifecycle<EnablementInputs, EnablementOutputs> = {
     inputKeys: INPUT_KEYS,
     secretOutputs: SECRET_OUTPUTS,
+    setInputs: ["resourceTypes", "accountIds"],
     check: (news, context) => checkEnablementInputs(news, context),
     diff: (_id, olds, news) => diffEnablement(olds, news),
-    preview: async (_id, olds, news, context) => tell(context, describeUpdate(olds, news)),
-    previewCreate: async (news, context) => tell(context, describeCreate(news)),
+    preview: async (_id, olds, news, context) => tell(context, news, describeUpdate(olds, news)),
+    previewCreate: async (news, context) => tell(context, news, describeCreate(news)),
     create: createEnablement,
     read: readEnablement,
     update: updateEnablement,
@@ -316,9 +316,15 @@ function warnPolicyManaged(
 }
 
 /** Tells the reviewer what applying would do (info) and what drifted (warnings). */
-async function tell(context: LifecycleContext, messages: PreviewMessages): Promise<void> {
-    for (const line of messages.changes) context.log(line);
-    for (const line of messages.drift) context.warn(line);
+async function tell(
+    context: LifecycleContext,
+    news: Readonly<Record<string, unknown>>,
+    messages: PreviewMessages,
+): Promise<void> {
+    // Named, as every resource's messages are: `preview --diff` prints them without the resource's header.
+    const label = typeof news.resourceUrn === "string" ? `${parseUrn(news.resourceUrn).name}: ` : "";
+    for (const line of messages.changes) context.log(label + line);
+    for (const line of messages.drift) context.warn(label + line);
 }
 
 /** Whether the update brings other credentials (`profile`, `assumeRole`) than the recorded ones. */

@@ -1,15 +1,13 @@
-import {
-    BatchGetAccountStatusCommand,
-    DisableCommand,
-    EnableCommand,
-    type Inspector2Client,
-    type Account as SdkAccount,
-    type AccountState as SdkAccountState,
-    type FailedAccount as SdkFailedAccount,
-    type ResourceState as SdkResourceState,
-    type ResourceStatus as SdkResourceStatus,
+import type {
+    Inspector2Client,
+    Account as SdkAccount,
+    AccountState as SdkAccountState,
+    FailedAccount as SdkFailedAccount,
+    ResourceState as SdkResourceState,
+    ResourceStatus as SdkResourceStatus,
 } from "@aws-sdk/client-inspector2";
 import { callAws } from "../aws/call";
+import { inspector2Sdk } from "../aws/sdk-modules";
 import { callerIdentity } from "../aws/identity";
 import type { LifecycleContext } from "../core/context";
 import {
@@ -62,7 +60,7 @@ export async function accountReport(scope: CallScope, accountIds: readonly strin
     const responses = await Promise.all(
         chunk(accountIds).map((piece) =>
             callInspector(scope, "BatchGetAccountStatus", (client) =>
-                client.send(new BatchGetAccountStatusCommand({ accountIds: piece })),
+                client.send(new (inspector2Sdk().BatchGetAccountStatusCommand)({ accountIds: piece })),
             ),
         ),
     );
@@ -91,10 +89,12 @@ export async function changeAccounts(
     const response =
         direction === "enable"
             ? await callInspector(scope, "Enable", (client) =>
-                  client.send(new EnableCommand({ accountIds, resourceTypes, clientToken })),
+                  client.send(
+                      new (inspector2Sdk().EnableCommand)({ accountIds, resourceTypes, clientToken }),
+                  ),
               )
             : await callInspector(scope, "Disable", (client) =>
-                  client.send(new DisableCommand({ accountIds, resourceTypes })),
+                  client.send(new (inspector2Sdk().DisableCommand)({ accountIds, resourceTypes })),
               );
     return {
         accounts: (response.accounts ?? []).map(fromAccount),

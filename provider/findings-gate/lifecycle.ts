@@ -7,10 +7,10 @@ import type { LifecycleContext } from "../core/context";
 import type { ReadOutcome, ResourceLifecycle } from "../dynamic/adapter";
 import { containsUnknown } from "../dynamic/check";
 import { PartialFailure } from "../dynamic/partial-failure";
-import { diffFindingsGate } from "./diff";
+import { describeGateChange, diffFindingsGate } from "./diff";
 import { previewReadFailed, wouldFailWarning } from "./errors";
 import { evaluateGate, gateLabel } from "./evaluate";
-import { type FindingsGateInputs, INPUT_KEYS, pickInputs } from "./inputs";
+import { type FindingsGateInputs, INPUT_KEYS, pickInputs, SUBJECT_LISTS } from "./inputs";
 import { type FindingsGateOutputs, gateOutputs, sameEvaluation } from "./outputs";
 import { checkFindingsGateInputs } from "./validate";
 
@@ -122,10 +122,18 @@ const SECRET_OUTPUTS = {
 export const lifecycle: ResourceLifecycle<FindingsGateInputs, FindingsGateOutputs> = {
     inputKeys: INPUT_KEYS,
     secretOutputs: SECRET_OUTPUTS,
+    // The subject lists are sets; triggers keep their order.
+    setInputs: SUBJECT_LISTS.map((list) => list.property),
     check: (news, context) => checkFindingsGateInputs(news, context),
     diff: (_id, olds, news) => diffFindingsGate(olds, news),
-    preview: previewGate,
-    previewCreate: (news, context) => previewGate("", {}, news, context),
+    preview: async (id, olds, news, context) => {
+        context.log(describeGateChange(olds, news));
+        await previewGate(id, olds, news, context);
+    },
+    previewCreate: async (news, context) => {
+        context.log(describeGateChange({}, news));
+        await previewGate("", {}, news, context);
+    },
     create: createGate,
     read: readGate,
     update: updateGate,

@@ -1,16 +1,13 @@
-import {
-    BatchGetAccountStatusCommand,
-    type CoverageFilterCriteria,
-    type CoveredResource,
-    type FilterCriteria,
-    type Finding,
-    type Inspector2Client,
-    ListCoverageCommand,
-    ListFindingAggregationsCommand,
-    ListFindingsCommand,
-    type SeverityCounts,
+import type {
+    CoverageFilterCriteria,
+    CoveredResource,
+    FilterCriteria,
+    Finding,
+    Inspector2Client,
+    SeverityCounts,
 } from "@aws-sdk/client-inspector2";
 import { callAws } from "../aws/call";
+import { inspector2Sdk } from "../aws/sdk-modules";
 import { callerIdentity } from "../aws/identity";
 import type { LifecycleContext } from "../core/context";
 import type { Severity } from "./args";
@@ -64,7 +61,7 @@ export async function listCoverage(scope: CallScope, query: SubjectQuery): Promi
     do {
         const page = await callInspector(scope, "ListCoverage", (client) =>
             client.send(
-                new ListCoverageCommand({
+                new (inspector2Sdk().ListCoverageCommand)({
                     filterCriteria: coverageFilter(query),
                     maxResults: COVERAGE_PAGE_SIZE,
                     ...(nextToken ? { nextToken } : {}),
@@ -119,7 +116,7 @@ export async function listFindings(
     do {
         const page = await callInspector(scope, "ListFindings", (client) =>
             client.send(
-                new ListFindingsCommand({
+                new (inspector2Sdk().ListFindingsCommand)({
                     filterCriteria: findingFilter(query, criteria),
                     sortCriteria: { field: "SEVERITY", sortOrder: "DESC" },
                     maxResults: FINDINGS_PAGE_SIZE,
@@ -147,7 +144,7 @@ export async function accountSeverityCounts(
     do {
         const page = await callInspector(scope, "ListFindingAggregations", (client) =>
             client.send(
-                new ListFindingAggregationsCommand({
+                new (inspector2Sdk().ListFindingAggregationsCommand)({
                     aggregationType: "ACCOUNT",
                     accountIds: accountIds.map((value) => ({ comparison: "EQUALS", value })),
                     aggregationRequest: { accountAggregation: {} },
@@ -205,7 +202,9 @@ export async function accountScanning(
     const responses = await Promise.all(
         pieces.map((piece) =>
             callInspector(scope, "BatchGetAccountStatus", (client) =>
-                client.send(new BatchGetAccountStatusCommand(piece ? { accountIds: piece } : {})),
+                client.send(
+                    new (inspector2Sdk().BatchGetAccountStatusCommand)(piece ? { accountIds: piece } : {}),
+                ),
             ),
         ),
     );

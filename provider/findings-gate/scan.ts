@@ -1,5 +1,6 @@
 import type { CoveredResource } from "@aws-sdk/client-inspector2";
 import { pollPauses, SCAN_POLLING } from "../core/context";
+import { plural } from "../core/plural";
 import {
     accountScanning,
     type AccountScanning,
@@ -289,7 +290,7 @@ export async function waitForScans(
         );
         if (pending.length === 0) return { resources, timedOut: false };
         const progress =
-            `${label}: waiting for Inspector to scan ${pending.length} of ${resources.length} resources: ` +
+            `${label}: waiting for Inspector to scan ${pending.length} of ${plural(resources.length, "resource")}: ` +
             pending.map((index) => `${resources[index].resourceId} (${resources[index].reason})`).join(", ");
         if (progress !== lastProgress) context.log(progress);
         lastProgress = progress;

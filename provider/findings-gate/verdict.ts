@@ -1,4 +1,5 @@
 import type { Finding } from "@aws-sdk/client-inspector2";
+import { plural } from "../core/plural";
 import type { Severity, SeverityKey } from "./args";
 import type { ResourceReport } from "./scan";
 
@@ -255,7 +256,7 @@ export function breaches(counts: Readonly<Partial<Record<SeverityKey, number>>>,
         if (total > 0) {
             const shown = formatCounts(Object.fromEntries(keys.map((key) => [key, counts[key] ?? 0])));
             found.push(
-                `${total} ${total === 1 ? "finding" : "findings"} at or above failOnSeverity ` +
+                `${plural(total, "finding")} at or above failOnSeverity ` +
                     `${rules.failOnSeverity} (${shown})`,
             );
         }
@@ -264,9 +265,7 @@ export function breaches(counts: Readonly<Partial<Record<SeverityKey, number>>>,
         const limit = rules.thresholds?.[key];
         const count = counts[key] ?? 0;
         if (limit !== undefined && count > limit) {
-            found.push(
-                `${count} ${key} ${count === 1 ? "finding" : "findings"}, above thresholds.${key} ${limit}`,
-            );
+            found.push(`${plural(count, `${key} finding`)}, above thresholds.${key} ${limit}`);
         }
     }
     return found;
@@ -319,7 +318,7 @@ export function judge(
     const timedOut = timedOutAfterSeconds !== undefined && pending.length > 0;
     if (timedOut) {
         broken.push(
-            `Inspector had not finished scanning ${pending.length} of ${resources.length} resources after ` +
+            `Inspector had not finished scanning ${pending.length} of ${plural(resources.length, "resource")} after ` +
                 `waitTimeoutSeconds (${timedOutAfterSeconds} s): ${pending.map(describeResource).join("; ")}`,
         );
     }
@@ -393,7 +392,7 @@ export function describeGated(
 ): string {
     const named = parts
         .filter((part) => part.count > 0)
-        .map((part) => `${part.count} ${part.count === 1 ? part.one : part.many}`);
+        .map((part) => plural(part.count, part.one, part.many));
     if (named.length <= 1) return named[0] ?? "nothing";
     return `${named.slice(0, -1).join(", ")} and ${named.at(-1)}`;
 }

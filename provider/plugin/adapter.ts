@@ -1,12 +1,6 @@
-import { clientsFor } from "../aws/clients";
-import { credentialSource, type CredentialSource, type ResourceCredentials } from "../aws/credentials";
-import {
-    WAIT_POLICY_VARIABLE,
-    waitPolicyFromEnv,
-    type LifecycleContext,
-    type StackSettings,
-} from "../core/context";
-import type { Properties } from "../dynamic/adapter";
+import type { ResourceCredentials } from "../aws/credentials";
+import type { LifecycleContext, StackSettings } from "../core/context";
+import { hostContext, type Properties } from "../dynamic/adapter";
 import { containsUnknown, type CheckFailure } from "../dynamic/check";
 import { resourceCredentials } from "../dynamic/credential-inputs";
 import type { EngineLog } from "../dynamic/engine-log";
@@ -66,9 +60,8 @@ export interface PluginResource {
 }
 
 /**
- * The context of one call: the real clock, the engine's log attached to `urn`, and the clients of the credential
- * source that the provider configuration and the resource's own `profile` and `assumeRole` select, resolved when
- * the first client is asked for (so check, which calls nothing, works with invalid credential settings).
+ * The context of one call: the dynamic host's (provider/dynamic/adapter.ts), with the provider configuration's
+ * settings instead of the stack's and the messages attached to `urn`, their secret values hidden by `redact`.
  */
 export function pluginContext(
     host: PluginHost,
@@ -76,18 +69,11 @@ export function pluginContext(
     urn: string,
     redact: (text: string) => string = (text) => text,
 ): LifecycleContext {
-    const stack = host.settings();
-    let source: CredentialSource | undefined;
+    const context = hostContext(host.env, resource, urn, host.log, host.settings());
     return {
-        now: Date.now,
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        log: (message) => host.log.send("info", redact(message), urn),
-        warn: (message) => host.log.send("warning", redact(message), urn),
-        policy: waitPolicyFromEnv(host.env),
-        policyFixed: Boolean(host.env[WAIT_POLICY_VARIABLE]),
-        clients: clientsFor(() => (source ??= credentialSource(stack, resource, host.env))),
-        stack,
-        env: host.env,
+        ...context,
+        log: (message) => context.log(redact(message)),
+        warn: (message) => context.warn(redact(message)),
     };
 }
 
@@ -198,7 +184,7 @@ export function adaptForPlugin(description: ResourceDescription, host: PluginHos
                 }
                 const detailed = detailedDiff(state.plain, checked.plain, {
                     keys: compared,
-                    sets: description.sets,
+                    sets: lifecycle.setInputs ?? [],
                     replaces: outcome.replaces,
                 });
                 // Inputs that became secret (or stopped being) change how the outputs are stored.

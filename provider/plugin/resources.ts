@@ -5,9 +5,9 @@ import { lifecycle as findingsGate } from "../findings-gate/lifecycle";
 import { parseEnablementImportId } from "./import-id";
 
 /**
- * The resources the plugin serves, described once: each property's wire shape, which lists are sets, what forces
- * a replacement, and where its TypeScript documentation lives. schema.json is generated from this and that
- * documentation (./schema-generator.ts); the plugin serves the generated file and diffs sets by member.
+ * The resources the plugin serves, described once: each property's wire shape and where its TypeScript
+ * documentation lives. schema.json is generated from this and that documentation (tests/plugin/schema-docs.ts);
+ * the plugin serves the generated file. Which lists are sets is the lifecycle's own `setInputs`.
  */
 
 /** The package name: Pulumi looks for the plugin `pulumi-resource-<name>` and types read `inspector:index:<Type>`. */
@@ -46,8 +46,6 @@ export interface ResourceDescription {
     readonly requiredInputs: readonly string[];
     /** The outputs besides the inputs (every input is an output too). */
     readonly outputs: Readonly<Record<string, Shape>>;
-    /** Lists whose order means nothing: diffs show members added and removed. */
-    readonly sets: readonly string[];
     readonly inputDocs: DocSource;
     /** Where the outputs' TSDoc is, searched in order. */
     readonly outputDocs: readonly DocSource[];
@@ -91,7 +89,6 @@ const ENABLEMENT: ResourceDescription = {
         createdAt: "string",
         updatedAt: "string",
     },
-    sets: ["resourceTypes", "accountIds"],
     inputDocs: {
         file: "provider/enablement/args.ts",
         interfaces: ["InspectorEnablementArgs"],
@@ -139,7 +136,6 @@ const ASSESSMENT_RUN: ResourceDescription = {
         rulesPackageArns: "string[]",
         findingCounts: "any",
     },
-    sets: [],
     inputDocs: { file: "provider/assessment-run/args.ts", interfaces: ["AssessmentRunArgs"] },
     outputDocs: [
         { file: "provider/assessment-run/outputs.ts", interfaces: ["RunReport"] },
@@ -181,7 +177,6 @@ const FINDINGS_GATE: ResourceDescription = {
         verdict: "string",
         evaluatedAt: "string",
     },
-    sets: ["images", "lambdaFunctions", "ec2Instances", "codeRepositories", "accountIds"],
     inputDocs: { file: "provider/findings-gate/args.ts", interfaces: ["FindingsGateArgs"] },
     outputDocs: [
         { file: "provider/findings-gate/outputs.ts", interfaces: ["Evaluation"] },

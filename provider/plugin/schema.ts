@@ -106,7 +106,8 @@ function property(
 ): SchemaProperty {
     const notes = [doc.description];
     if (doc.default) notes.push(`Default: ${doc.default}.`.replace(/\.\.$/, "."));
-    if (resource.sets.includes(key)) notes.push("A set: order and duplicates do not matter.");
+    if ((resource.lifecycle.setInputs ?? []).includes(key))
+        notes.push("A set: order and duplicates do not matter.");
     return { ...shapeOf(shape), description: notes.join("\n\n") };
 }
 

@@ -81,9 +81,8 @@ export async function createOtherTemplate(emulator: RunningEmulator, name: strin
 }
 
 /**
- * Runs `use` with a context whose client makes one attempt per call. The shared client's adaptive retries treat
- * LimitExceededException as throttling and 503s as transient and back off for up to half a minute before the
- * provider sees the error; a single attempt shows the provider's own handling at once.
+ * Runs `use` with a context whose own Classic client makes one attempt per call (as the shared clients do), so
+ * that the policy given here alone decides how often a 503 is tried before the provider's handling shows.
  */
 export async function withSingleAttemptContext<T>(
     policy: Partial<WaitPolicy>,

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { ServiceTemporarilyUnavailableException } from "@aws-sdk/client-inspector";
-import { callAws } from "../../provider/aws/call";
+import { callAws, FIRST_BACKOFF_MS, PERSISTENT_THROTTLING_TRIES } from "../../provider/aws/call";
 import { AwsCallError } from "../../provider/aws/errors";
 import { regionGate } from "../../provider/aws/pacing";
 import { testContext } from "../support/test-context";
@@ -214,18 +214,55 @@ describe("callAws: the one call wrapper", () => {
         });
     });
 
-    it("pauses every call of the region once throttling outlasted the SDK's retries", async () => {
-        const { context } = recordingContext({ retryDelayMs: 200, maxPollMs: 200 });
+    it("backs a throttled call off alone: calls beside it run without waiting", async () => {
+        const { context, slept } = recordingContext({ retryDelayMs: 1000, maxPollMs: 60_000 });
         const region = "test-call-8";
-        const order: string[] = [];
-        const throttled = callAws(context, target(region), failing(THROTTLED).send);
-        await new Promise((resolve) => setImmediate(resolve));
-        // Started first, the call in the throttled region still runs after one in another region.
-        await Promise.all([
-            regionGate("inspector2", region).run(async () => void order.push("throttled region")),
-            regionGate("inspector2", "test-call-8-other").run(async () => void order.push("other region")),
+        const throttled = failing(THROTTLED);
+        const others = Array.from({ length: 5 }, () => failing());
+        const results = await Promise.all([
+            callAws(context, target(region), throttled.send),
+            ...others.map((call) => callAws(context, target(region, "BatchGetAccountStatus"), call.send)),
         ]);
-        assert.deepEqual(order, ["other region", "throttled region"]);
-        assert.equal(await throttled, "done");
+        assert.deepEqual(results, Array(6).fill("done"));
+        // One pause, the throttled call's: short (the first back-off at most), whatever the policy's retry pause.
+        assert.equal(slept.length, 1);
+        assert.ok(slept[0] >= FIRST_BACKOFF_MS / 2 && slept[0] <= FIRST_BACKOFF_MS, `paused ${slept[0]} ms`);
+        assert.deepEqual(
+            others.map((call) => call.attempts),
+            Array(5).fill(1),
+        );
+        assert.equal(regionGate("inspector2", region).isPaused(), false);
+    });
+
+    it("pauses the region while throttling persists, and resumes at once when a call gets through", async () => {
+        // A clock of its own: sleeping moves it forward, nothing really waits.
+        let clock = 1_000_000;
+        const slept: number[] = [];
+        const context = {
+            ...testContext({ policy: { retryAttempts: 5, retryDelayMs: 100, maxPollMs: 1000 } }),
+            now: () => clock,
+            sleep: async (ms: number) => void (slept.push(ms), (clock += ms)),
+        };
+        const region = "test-call-9";
+        const gate = regionGate("inspector2", region);
+        const pausedWhenSleeping: boolean[] = [];
+        const watching = {
+            ...context,
+            sleep: (ms: number) => (pausedWhenSleeping.push(gate.isPaused(clock)), context.sleep(ms)),
+        };
+        const persistent = failing(...Array(PERSISTENT_THROTTLING_TRIES).fill(THROTTLED));
+        assert.equal(await callAws(watching, target(region), persistent.send), "done");
+        assert.equal(persistent.attempts, PERSISTENT_THROTTLING_TRIES + 1);
+        // Its own back-off pauses only, the region paused with the last (the throttling persisted), for as long.
+        assert.equal(slept.length, PERSISTENT_THROTTLING_TRIES);
+        assert.deepEqual(pausedWhenSleeping, [...Array(PERSISTENT_THROTTLING_TRIES - 1).fill(false), true]);
+        assert.equal(gate.isPaused(clock), false, "a success ends the pause");
+
+        // A call that starts while the region is paused waits for the pause, once; the next one does not.
+        gate.pause(300, clock);
+        assert.equal(await callAws(context, target(region), failing().send), "done");
+        assert.deepEqual(slept.slice(PERSISTENT_THROTTLING_TRIES), [300]);
+        assert.equal(await callAws(context, target(region), failing().send), "done");
+        assert.equal(slept.length, PERSISTENT_THROTTLING_TRIES + 1);
     });
 });

@@ -8,14 +8,14 @@ import { clientsFor, resetClients, type AwsClients } from "../../provider/aws/cl
 import { credentialSource } from "../../provider/aws/credentials";
 import { AwsCallError } from "../../provider/aws/errors";
 import {
+    clientSettings,
     CONNECT_TIMEOUT_MS,
     endpointOf,
     endpointRecorder,
-    MAX_SDK_ATTEMPTS,
-    NoNetworkRetryStrategy,
     recordEndpoint,
     REQUEST_TIMEOUT_MS,
     requestHandlerOptions,
+    SDK_ATTEMPTS,
 } from "../../provider/aws/transport";
 import { DEFAULT_WAIT_POLICY } from "../../provider/core/context";
 import { testContext } from "../support/test-context";
@@ -24,23 +24,6 @@ import { testContext } from "../support/test-context";
 const WITHIN_MS = 30_000;
 
 const KEYS = { accessKey: "AKIAIOSFODNN7EXAMPLE", secretKey: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY" };
-
-/** A strategy standing in for the SDK's adaptive one: it records what it was asked and always allows a retry. */
-function recordingInner() {
-    const asked: string[] = [];
-    const token = { getRetryCount: () => 1, getRetryDelay: () => 0 };
-    return {
-        asked,
-        inner: {
-            acquireInitialRetryToken: async (scope: string) => (asked.push(`acquire ${scope}`), token),
-            refreshRetryTokenForRetry: async (_token: unknown, info: { errorType: string }) => (
-                asked.push(`refresh ${info.errorType}`),
-                token
-            ),
-            recordSuccess: () => void asked.push("success"),
-        },
-    };
-}
 
 describe("the SDK clients' transport: timeouts, retries, endpoints", () => {
     it("gives every client a 5 s connect timeout and a 20 s request timeout that fails the try", () => {
@@ -53,51 +36,13 @@ describe("the SDK clients' transport: timeouts, retries, endpoints", () => {
         });
     });
 
-    describe("the retry strategy", () => {
-        const cases: [string, unknown, "retried" | "left to callAws"][] = [
-            ["throttling", { name: "ThrottlingException" }, "retried"],
-            [
-                "a 5xx answer",
-                { name: "InternalServerException", $metadata: { httpStatusCode: 500 } },
-                "retried",
-            ],
-            [
-                "a refused connection",
-                Object.assign(new Error("connect"), { code: "ECONNREFUSED" }),
-                "left to callAws",
-            ],
-            [
-                "a reset connection",
-                Object.assign(new Error("reset"), { code: "ECONNRESET" }),
-                "left to callAws",
-            ],
-            ["the connect or request timeout", { name: "TimeoutError" }, "left to callAws"],
-            ["an unknown host", Object.assign(new Error("dns"), { code: "ENOTFOUND" }), "left to callAws"],
-        ];
-        for (const [name, error, outcome] of cases) {
-            it(`${outcome === "retried" ? "retries" : "does not retry"} ${name} inside the SDK`, async () => {
-                const { asked, inner } = recordingInner();
-                const strategy = new NoNetworkRetryStrategy(inner);
-                const token = await strategy.acquireInitialRetryToken("scope");
-                const refresh = strategy.refreshRetryTokenForRetry(token, { error, errorType: "TRANSIENT" });
-                if (outcome === "retried") {
-                    assert.equal(await refresh, token);
-                    assert.deepEqual(asked, ["acquire scope", "refresh TRANSIENT"]);
-                } else {
-                    await assert.rejects(refresh);
-                    assert.deepEqual(asked, ["acquire scope"]);
-                }
-                strategy.recordSuccess(token);
-                assert.equal(asked.at(-1), "success");
-            });
-        }
-
-        it("wraps the SDK's adaptive strategy by default, with the SDK's attempts", async () => {
-            const strategy = new NoNetworkRetryStrategy();
-            assert.equal(strategy.mode, "adaptive");
-            const token = await strategy.acquireInitialRetryToken("inspector2");
-            assert.equal(token.getRetryCount(), 0);
-            assert.equal(MAX_SDK_ATTEMPTS, 8);
+    it("makes one try per call in the standard retry mode: callAws makes the others", () => {
+        assert.equal(SDK_ATTEMPTS, 1);
+        assert.deepEqual(clientSettings("eu-west-1"), {
+            region: "eu-west-1",
+            maxAttempts: 1,
+            retryMode: "standard",
+            requestHandler: requestHandlerOptions(),
         });
     });
 

@@ -9,8 +9,23 @@ const SDK_NAMESPACES: Readonly<Record<string, string>> = {
     "@aws-sdk/client-sts": "sts",
 };
 
-/** The one loader of Inspector Classic's SDK (provider/aws/classic-sdk.ts): `const { XCommand } = classicSdk()`. */
-const CLASSIC_LOADER = "classicSdk";
+/**
+ * The functions that load an SDK when first used, by the IAM namespace of what they load: Inspector Classic's
+ * optional SDK (provider/aws/classic-sdk.ts) and the lazily loaded ones (provider/aws/sdk-modules.ts). Code
+ * takes commands from them as `const { XCommand } = classicSdk()` or `new (stsSdk().XCommand)(…)`.
+ */
+const SDK_LOADERS: Readonly<Record<string, string>> = {
+    classicSdk: "inspector",
+    inspector2Sdk: "inspector2",
+    stsSdk: "sts",
+};
+
+/** The namespace of the SDK a call expression loads (`stsSdk()`), if it is one of {@link SDK_LOADERS}. */
+function loaderNamespace(node: ts.Node): string | undefined {
+    return ts.isCallExpression(node) && ts.isIdentifier(node.expression)
+        ? SDK_LOADERS[node.expression.text]
+        : undefined;
+}
 
 /** The folders of provider/ that hold no resource: what every resource shares. */
 export const SHARED_LAYERS = ["core", "dynamic", "aws"];
@@ -51,6 +66,8 @@ function scanFile(file: string): FileScan {
     const namespaceOf = new Map<string, string>();
     const loads: string[] = [];
     const constructed: { name: string; position: number }[] = [];
+    /** Operations whose command comes straight from a loader's result: `new (stsSdk().XCommand)(…)`. */
+    const direct: string[] = [];
 
     const visit = (node: ts.Node): void => {
         if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -67,17 +84,20 @@ function scanFile(file: string): FileScan {
             }
         }
         // const { StartAssessmentRunCommand } = classicSdk();
-        if (
-            ts.isVariableDeclaration(node) &&
-            ts.isObjectBindingPattern(node.name) &&
-            node.initializer &&
-            ts.isCallExpression(node.initializer) &&
-            ts.isIdentifier(node.initializer.expression) &&
-            node.initializer.expression.text === CLASSIC_LOADER
-        ) {
+        const loaded =
+            ts.isVariableDeclaration(node) && node.initializer && loaderNamespace(node.initializer);
+        if (loaded && ts.isVariableDeclaration(node) && ts.isObjectBindingPattern(node.name)) {
             for (const element of node.name.elements) {
-                if (ts.isIdentifier(element.name))
-                    namespaceOf.set(element.name.text, SDK_NAMESPACES["@aws-sdk/client-inspector"]);
+                if (ts.isIdentifier(element.name)) namespaceOf.set(element.name.text, loaded);
+            }
+        }
+        // new (stsSdk().GetCallerIdentityCommand)({})
+        if (ts.isNewExpression(node)) {
+            let callee: ts.Expression = node.expression;
+            while (ts.isParenthesizedExpression(callee)) callee = callee.expression;
+            const namespace = ts.isPropertyAccessExpression(callee) && loaderNamespace(callee.expression);
+            if (namespace && ts.isPropertyAccessExpression(callee) && callee.name.text.endsWith("Command")) {
+                direct.push(`${namespace}:${callee.name.text.slice(0, -"Command".length)}`);
             }
         }
         if (
@@ -101,7 +121,7 @@ function scanFile(file: string): FileScan {
         }
         return `${namespace}:${name.slice(0, -"Command".length)}`;
     });
-    return { operations, loads };
+    return { operations: [...operations, ...direct], loads };
 }
 
 /**

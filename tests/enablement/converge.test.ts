@@ -102,8 +102,8 @@ describe("enablement under throttling and server errors (against the emulator)",
     const fixture = useEmulator({ seed: 7 });
 
     it("finishes through throttling", async () => {
-        // One throttled Enable is enough to see it through: after a throttle the shared clients' adaptive rate
-        // limiter slows every call down for a while (as it should in production), which costs seconds here.
+        // One throttled Enable is enough to see it through: the call wrapper backs off for that call and sends it
+        // again with the same token.
         fixture.emulator.admin.updateSettings({
             faults: [{ operation: "Enable", kind: "throttle", count: 1, value: 0 }],
         });

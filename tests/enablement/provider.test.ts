@@ -128,9 +128,10 @@ describe("InspectorEnablement provider through the dynamic-provider host (gRPC)"
             }),
         );
         assert.deepEqual(failures, []);
+        // Set-like lists come back keyed by member, so that preview --diff shows members added and removed.
         assert.deepEqual(inputs, {
-            resourceTypes: ["EC2", "ECR"],
-            accountIds: [MEMBER_A, MEMBER_B],
+            resourceTypes: { EC2: true, ECR: true },
+            accountIds: { [MEMBER_A]: true, [MEMBER_B]: true },
             clientToken: inputs.clientToken,
             region: STACK_REGION,
             waitForEnabled: true,
@@ -466,7 +467,7 @@ describe("InspectorEnablement input rules through the dynamic-provider host, wit
         {
             title: "the class's list of secret inputs is kept beside the inputs",
             args: { accountIds: [MEMBER_A], __secretInputs: ["accountIds"] },
-            inputs: { accountIds: [MEMBER_A], __secretInputs: ["accountIds"] },
+            inputs: { accountIds: { [MEMBER_A]: true }, __secretInputs: ["accountIds"] },
         },
         {
             title: "a list of secret inputs that is not a list of names is refused",

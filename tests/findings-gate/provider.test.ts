@@ -102,6 +102,8 @@ describe("FindingsGate provider as the engine runs it (serialised, over gRPC)", 
         // and warns that the gate would fail.
         const { inputs } = await host.check(urn, {}, program(args));
         assert.deepEqual(gateCalls(), ["ListCoverage", "ListCoverage", "ListFindings", "ListFindings"]);
+        // Sent to the engine attached to the gate's URN.
+        await host.waitForLog("release-gate: up would evaluate the gate over 1 image and 1 Lambda function");
         const created = await host.waitForLog("release-gate: this gate would fail if applied now");
         assert.equal(created.severity, "warning");
         const failed = await host.create(urn, inputs).then(
@@ -140,6 +142,10 @@ describe("FindingsGate provider as the engine runs it (serialised, over gRPC)", 
         ]);
         const warning = await host.waitForLog(
             (entry) => entry !== created && entry.message.startsWith("release-gate: this gate would fail"),
+        );
+        await host.waitForLog(
+            "release-gate: up would re-evaluate the gate over 1 image and 1 Lambda function (the last evaluation " +
+                "failed)",
         );
         assert.equal(warning.severity, "warning");
 

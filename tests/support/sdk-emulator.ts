@@ -18,8 +18,8 @@ export interface EmulatorFixture {
 /**
  * One emulator for the enclosing describe block, with the SDK's environment pointed at it, so the provider's
  * shared clients reach it exactly as they would reach AWS. Before each test its state and call log are forgotten,
- * its settings put back with `perTest`, and the shared clients recreated (the adaptive retry mode's rate limiter
- * must not carry one test's throttling into the next). Everything is undone after the block.
+ * its settings put back with `perTest`, and the shared clients recreated (a region's throttling pause must not carry
+ * one test's throttling into the next). Everything is undone after the block.
  */
 export function useSdkEmulator(
     settings: PartialSettings,

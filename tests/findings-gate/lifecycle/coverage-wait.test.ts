@@ -70,10 +70,10 @@ describe("FindingsGate waiting for resources not in Inspector's coverage yet, ag
             [[IMAGE_ARN, "SCANNED", "SUCCESSFUL"]],
         );
         assert.deepEqual(context.logs.slice(0, 2), [
-            "release-gate: waiting for Inspector to scan 1 of 1 resources: " +
+            "release-gate: waiting for Inspector to scan 1 of 1 resource: " +
                 `${IMAGE_ARN} (not in Inspector's coverage yet (ECR scanning is ENABLED for account ${ACCOUNT} in ` +
                 `${REGION}))`,
-            `release-gate: waiting for Inspector to scan 1 of 1 resources: ${IMAGE_ARN} (PENDING_INITIAL_SCAN)`,
+            `release-gate: waiting for Inspector to scan 1 of 1 resource: ${IMAGE_ARN} (PENDING_INITIAL_SCAN)`,
         ]);
         // The first read, polls while it was missing, polls while it was pending, the read that found it scanned:
         // every one asks about the image only. Its account's status was read once, when it was first missing.
@@ -126,7 +126,7 @@ describe("FindingsGate waiting for resources not in Inspector's coverage yet, ag
         assert.equal(outs?.resources[0].status, "SCANNED");
         assert.equal(
             context.logs[0],
-            "release-gate: waiting for Inspector to scan 1 of 1 resources: " +
+            "release-gate: waiting for Inspector to scan 1 of 1 resource: " +
                 `${IMAGE_ARN} (not in Inspector's coverage yet (ECR scanning is ENABLING for account ${ACCOUNT} in ` +
                 `${REGION}))`,
         );
@@ -207,7 +207,7 @@ describe("FindingsGate waiting for resources not in Inspector's coverage yet, ag
         assert.equal(
             failure.message.split("\n")[0],
             'FindingsGate "release-gate" in us-east-1 failed over 1 image: Inspector had not finished scanning 1 of ' +
-                `1 resources after waitTimeoutSeconds (1 s): ${IMAGE_ARN} (PENDING: ${reason})`,
+                `1 resource after waitTimeoutSeconds (1 s): ${IMAGE_ARN} (PENDING: ${reason})`,
         );
         assert.match(
             failure.message,

@@ -212,7 +212,7 @@ describe("FindingsGate create against the emulator", () => {
         assert.equal(
             failure.message.split("\n")[0],
             'FindingsGate "release-gate" in us-east-1 failed over 1 image: Inspector had not finished scanning 1 of ' +
-                `1 resources after waitTimeoutSeconds (1 s): ${IMAGE_ARN} (PENDING: PENDING_INITIAL_SCAN)`,
+                `1 resource after waitTimeoutSeconds (1 s): ${IMAGE_ARN} (PENDING: PENDING_INITIAL_SCAN)`,
         );
         assert.match(
             failure.message,

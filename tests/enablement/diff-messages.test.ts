@@ -3,7 +3,7 @@ import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import type { AccountStatus, FailedAccount, ResourceType } from "../../provider/enablement/account-status";
 import { lifecycle } from "../../provider/enablement/lifecycle";
 import type { EnablementOutputs } from "../../provider/enablement/outputs";
-import { describeCreate, describeUpdate, type PreviewMessages } from "../../provider/enablement/preview";
+import { describeCreate, describeUpdate, type PreviewMessages } from "../../provider/enablement/diff";
 import { groupByStatus } from "../../provider/enablement/status-groups";
 import { testContext } from "../support/test-context";
 
@@ -203,20 +203,20 @@ describe("enablement preview messages", () => {
         );
     });
 
-    it("the lifecycle tells changes as progress and drift as warnings", async () => {
+    it("the lifecycle tells changes as progress and drift as warnings, named by the resource", async () => {
         const context = testContext();
         const olds = recorded(["EC2", "ECR"], [ADMIN, A], { [A]: { ec2: "ENABLED", ecr: "DISABLED" } });
         await lifecycle.preview!("id", olds, inputs(["EC2", "ECR", "LAMBDA"], [ADMIN, A]), context);
-        assert.deepEqual(context.logs, ["up would enable LAMBDA on 2 accounts in us-east-1"]);
+        assert.deepEqual(context.logs, ["scanning: up would enable LAMBDA on 2 accounts in us-east-1"]);
         assert.deepEqual(context.warnings, [
-            "drift: ECR was found DISABLED on 444455556666; up re-enables it",
+            "scanning: drift: ECR was found DISABLED on 444455556666; up re-enables it",
         ]);
 
         const quiet = testContext();
         await lifecycle.previewCreate!(inputs(["EC2"], [A]), quiet);
         assert.deepEqual(
             [quiet.logs, quiet.warnings],
-            [["up would enable EC2 on 1 account in us-east-1"], []],
+            [["scanning: up would enable EC2 on 1 account in us-east-1"], []],
         );
     });
 });
