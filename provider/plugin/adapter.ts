@@ -215,7 +215,7 @@ export function adaptForPlugin(description: ResourceDescription, host: PluginHos
                 const outcome = await lifecycle.read(id, stored.plain, context);
                 if (!outcome.id) return { id: "", props: {} };
                 const recorded = imported
-                    ? userInputs(stored.plain)
+                    ? userInputs(id, stored.plain)
                     : (outcome.inputs ?? (inputs ? open(inputs).plain : undefined));
                 const outs = imported ? description.importing!.adopted(outcome.outs) : outcome.outs;
                 return {
@@ -253,7 +253,7 @@ export function adaptForPlugin(description: ResourceDescription, host: PluginHos
     async function importedState(id: string, urn: string) {
         if (!description.importing) {
             throw new Error(
-                `${description.token} cannot be imported: it records work done by pulumi up (a run, an evaluation), ` +
+                `${description.token} cannot be imported: it records work done by pulumi up (a run), ` +
                     `not an object that exists in AWS on its own`,
             );
         }
@@ -269,11 +269,12 @@ export function adaptForPlugin(description: ResourceDescription, host: PluginHos
         return { plain: outcome.inputs, secretInputs: [] as string[], redact: noop };
     }
 
-    /** The inputs a program would write for an imported resource: what the ID gave, without the defaults. */
-    function userInputs(checked: Properties): Properties {
+    /** The inputs a program would write for a resource imported by `id`: those the ID gives, as check spells them. */
+    function userInputs(id: string, checked: Properties): Properties {
         const inputs: Properties = {};
-        for (const key of description.importing?.keys ?? [])
+        for (const key of Object.keys(description.importing?.inputs(id) ?? {})) {
             if (checked[key] !== undefined) inputs[key] = checked[key];
+        }
         return inputs;
     }
 }

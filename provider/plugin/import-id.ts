@@ -42,3 +42,28 @@ export function enablementImportId(inputs: EnablementImport): string {
     if (inputs.accountIds && inputs.accountIds.length > 0) parts.push(inputs.accountIds.join(","));
     return parts.join("/");
 }
+
+/**
+ * The ID `pulumi import` takes for a FindingsGate: its inputs as a JSON object, since a gate is rules over
+ * Inspector's findings and nothing in AWS holds them, for example
+ * `{"region":"us-east-1","accountIds":["111122223333"],"failOnSeverity":"CRITICAL"}`. The import evaluates the
+ * gate as a refresh does.
+ */
+export const FINDINGS_GATE_IMPORT_FORMAT =
+    'the gate\'s inputs as a JSON object, such as {"region":"us-east-1","accountIds":["111122223333"],"failOnSeverity":"CRITICAL"}';
+
+/** The inputs of a gate's import ID; throws naming the format when the ID is not a JSON object. */
+export function parseFindingsGateImportId(id: string): Record<string, unknown> {
+    let inputs: unknown;
+    try {
+        inputs = JSON.parse(id);
+    } catch {
+        inputs = undefined;
+    }
+    if (inputs === null || typeof inputs !== "object" || Array.isArray(inputs)) {
+        throw new Error(
+            `The import ID ${JSON.stringify(id)} is not a FindingsGate's: give ${FINDINGS_GATE_IMPORT_FORMAT}`,
+        );
+    }
+    return inputs as Record<string, unknown>;
+}

@@ -2,7 +2,7 @@ import type { Properties, ResourceLifecycle } from "../dynamic/adapter";
 import { lifecycle as assessmentRun } from "../assessment-run/lifecycle";
 import { lifecycle as enablement } from "../enablement/lifecycle";
 import { lifecycle as findingsGate } from "../findings-gate/lifecycle";
-import { parseEnablementImportId } from "./import-id";
+import { parseEnablementImportId, parseFindingsGateImportId } from "./import-id";
 
 /**
  * The resources the plugin serves, described once: each property's wire shape and where its TypeScript
@@ -27,9 +27,10 @@ export type PluginLifecycle = ResourceLifecycle<Properties, Properties>;
 
 /** How `pulumi import` finds the resource: the inputs its ID stands for. */
 export interface ImportSupport {
-    /** The inputs the ID gives (and an imported resource records): what a program would write. */
-    readonly keys: readonly string[];
-    /** The inputs, unchecked, of an ID; throws naming the format when the ID has not got it. */
+    /**
+     * The inputs, unchecked, of an ID (what an imported resource records, as check spells them: what a program
+     * would write); throws naming the format when the ID has not got it.
+     */
     readonly inputs: (id: string) => Properties;
     /** The state read found, completed as if this resource had made what it adopts (what it manages from now). */
     readonly adopted: (outs: Properties) => Properties;
@@ -95,7 +96,6 @@ const ENABLEMENT: ResourceDescription = {
     },
     outputDocs: [{ file: "provider/enablement/outputs.ts", interfaces: ["EnablementOutputs"] }],
     importing: {
-        keys: ["region", "resourceTypes", "accountIds"],
         inputs: (id) => ({ ...parseEnablementImportId(id) }),
         adopted: (outs) => ({
             ...outs,
@@ -183,6 +183,7 @@ const FINDINGS_GATE: ResourceDescription = {
         { file: "provider/findings-gate/resource.ts", interfaces: ["FindingsGate"] },
         { file: "provider/findings-gate/inputs.ts", interfaces: ["FindingsGateInputs"] },
     ],
+    importing: { inputs: parseFindingsGateImportId, adopted: (outs) => outs },
 };
 
 /** Every resource the plugin serves. */

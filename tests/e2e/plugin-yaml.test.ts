@@ -13,7 +13,8 @@ import { E2E_SETTINGS, SCENARIO_TIMEOUT_MS } from "./support/scenario";
  * A Pulumi YAML program using InspectorEnablement through the provider plugin, with the real CLI, the YAML
  * language host built by scripts/setup-pulumi-yaml.sh, and `bin/pulumi-resource-inspector` on PATH (the engine
  * finds a plugin there when no installed one fits): preview, up, a no-change preview, an update whose `--diff`
- * shows the sets' members, refresh after drift, `pulumi import` of an enablement, and destroy.
+ * shows the sets' members, refresh after drift, `pulumi import` of an enablement and of a findings gate, and
+ * destroy.
  */
 
 const REGION = "us-east-1";
@@ -182,10 +183,31 @@ describe("e2e: a YAML program through the provider plugin", function () {
         assert.equal(preview.code, 0, describeResult(preview));
     });
 
+    it("pulumi import adopts a findings gate by its inputs as JSON, evaluated as a refresh does", async () => {
+        const id = JSON.stringify({ accountIds: ["444455556666"], failOnSeverity: "CRITICAL" });
+        const imported = await stack.run([
+            "import",
+            "inspector:index:FindingsGate",
+            "gate",
+            id,
+            "--yes",
+            "--protect=false",
+        ]);
+        assert.equal(imported.code, 0, describeResult(imported));
+        assert.match(imported.stdout, /= 1 imported/);
+        const state = await stack.exportState();
+        const gate = (state.deployment.deployment.resources ?? []).find((resource) =>
+            resource.urn.endsWith("::gate"),
+        );
+        assert.equal(gate?.id, id);
+        assert.deepEqual(gate?.inputs, { accountIds: ["444455556666"], failOnSeverity: "CRITICAL" });
+        assert.equal(typeof gate?.outputs?.verdict, "string");
+    });
+
     it("destroy disables what the stack enabled", async () => {
         const destroy = await stack.destroy();
         assert.equal(destroy.code, 0, describeResult(destroy));
-        assert.match(destroy.stdout, /- 3 deleted/);
+        assert.match(destroy.stdout, /- 4 deleted/);
         const statuses = await scanStatuses(emulator, ["444455556666"], REGION);
         assert.equal(statuses["444455556666"].ecr, "DISABLED");
         assert.equal(statuses["444455556666"].lambda, "DISABLED");

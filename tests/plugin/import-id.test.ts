@@ -1,5 +1,9 @@
 import assert from "node:assert/strict";
-import { enablementImportId, parseEnablementImportId } from "../../provider/plugin/import-id";
+import {
+    enablementImportId,
+    parseEnablementImportId,
+    parseFindingsGateImportId,
+} from "../../provider/plugin/import-id";
 
 describe("plugin import ID of an enablement", () => {
     it("reads the region, the types and the accounts", () => {
@@ -31,5 +35,23 @@ describe("plugin import ID of an enablement", () => {
         const id = "us-east-1/EC2,ECR/111122223333";
         assert.equal(enablementImportId(parseEnablementImportId(id)), id);
         assert.equal(enablementImportId({ region: "us-east-1", resourceTypes: ["EC2"] }), "us-east-1/EC2");
+    });
+});
+
+describe("plugin import ID of a findings gate", () => {
+    it("is the gate's inputs as a JSON object", () => {
+        assert.deepEqual(
+            parseFindingsGateImportId('{"accountIds":["111122223333"],"failOnSeverity":"HIGH"}'),
+            {
+                accountIds: ["111122223333"],
+                failOnSeverity: "HIGH",
+            },
+        );
+    });
+
+    it("refuses anything else, naming the format", () => {
+        for (const id of ["gate", "[]", "null", '"x"']) {
+            assert.throws(() => parseFindingsGateImportId(id), /the gate's inputs as a JSON object/, id);
+        }
     });
 });

@@ -147,10 +147,26 @@ describe("the provider plugin over gRPC, against the emulator", function () {
             /does not describe a valid resource.*EC3/,
         );
         await assert.rejects(
-            plugin.read("gate", pluginUrn("FindingsGate", "gate"), {}),
-            /inspector:index:FindingsGate cannot be imported/,
+            plugin.read("run", pluginUrn("AssessmentRun", "run"), {}),
+            /inspector:index:AssessmentRun cannot be imported/,
         );
         await plugin.delete(imported.id, urn, imported.props);
+    });
+
+    it("imports a findings gate from its inputs as JSON, evaluating it as a refresh does", async () => {
+        const urn = pluginUrn("FindingsGate", "gate");
+        const id = JSON.stringify({ accountIds: ["111122223333"], failOnSeverity: "critical" });
+        const imported = await plugin.read(id, urn, {});
+        assert.equal(imported.id, id);
+        assert.deepEqual(imported.inputs, { accountIds: ["111122223333"], failOnSeverity: "CRITICAL" });
+        assert.equal(typeof imported.props.passed, "boolean");
+        assert.equal(typeof imported.props.verdict, "string");
+        const declared = await plugin.check(urn, imported.inputs!, imported.inputs!);
+        assert.equal((await plugin.diff(imported.id, urn, imported.props, declared.inputs)).changes, "none");
+        await assert.rejects(
+            plugin.read("gate", urn, {}),
+            /is not a FindingsGate's: give the gate's inputs as a JSON object/,
+        );
     });
 
     it("keeps secret inputs secret, and the outputs that reveal them, in results and messages", async () => {
