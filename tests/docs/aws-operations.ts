@@ -27,8 +27,8 @@ function loaderNamespace(node: ts.Node): string | undefined {
         : undefined;
 }
 
-/** The folders of provider/ that hold no resource: what every resource shares. */
-export const SHARED_LAYERS = ["core", "dynamic", "aws"];
+/** The folders of provider/ that hold no resource: what every resource shares, and the plugin that serves them. */
+export const SHARED_LAYERS = ["core", "dynamic", "aws", "plugin"];
 
 /** The resource folders of provider/ (each has a resource.ts). */
 export function resourceFolders(providerDir: string): string[] {
