@@ -59,6 +59,11 @@ describe("the provider plugin over gRPC, against the emulator", function () {
         assert.deepEqual(good.inputs.resourceTypes, ["EC2", "ECR"]);
         assert.equal(good.inputs.resourceUrn, ENABLEMENT);
         assert.equal(good.inputs.region, "us-east-1");
+        // The provider configuration's region, not the environment's (us-east-1), is the default.
+        await plugin.configure({ region: "eu-west-2" });
+        const configured = await plugin.check(ENABLEMENT, {}, { resourceTypes: ["EC2"] });
+        assert.equal(configured.inputs.region, "eu-west-2");
+        await plugin.configure({ region: "us-east-1" });
         const bad = await plugin.check(ENABLEMENT, {}, { resourceTypes: ["EC3"] });
         assert.equal(bad.failures.length, 1);
         assert.equal(bad.failures[0].property, "resourceTypes");
