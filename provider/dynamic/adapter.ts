@@ -14,6 +14,7 @@ import { consoleLog, engineLog, type EngineLog } from "./engine-log";
 import { PartialFailure } from "./partial-failure";
 import {
     markSecrets,
+    redactedError,
     sameSecretInputs,
     SECRET_INPUTS_KEY,
     secretInputsOf,
@@ -204,16 +205,7 @@ export function adaptLifecycle<Inputs, Outputs extends Inputs>(
             return await work();
         } catch (error) {
             const redact = secretRedactor(props, secretInputsOf(props));
-            if (error instanceof PartialFailure) {
-                throw new PartialFailure(
-                    redact(error.message),
-                    error.id,
-                    secured(error.properties, props),
-                    error.reasons.map(redact),
-                );
-            }
-            if (error instanceof Error) error.message = redact(error.message);
-            throw error;
+            throw redactedError(error, redact, (properties) => secured(properties, props));
         }
     };
     return {
@@ -342,9 +334,9 @@ export function adaptLifecycle<Inputs, Outputs extends Inputs>(
 
 /**
  * Runs a lifecycle's read-only look at preview: a failure of it (which the lifecycle should have caught itself)
- * becomes a warning, so it can never fail the check or the diff it runs in.
+ * becomes a warning, so it can never fail the check or the diff it runs in (the plugin's adapter runs it too).
  */
-async function lookingAhead(context: LifecycleContext, look: () => Promise<void>): Promise<void> {
+export async function lookingAhead(context: LifecycleContext, look: () => Promise<void>): Promise<void> {
     try {
         await look();
     } catch (error) {

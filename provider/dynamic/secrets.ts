@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
+import { PartialFailure } from "./partial-failure";
 
 /**
  * Secret inputs and the outputs computed from them, for dynamic providers.
@@ -134,4 +135,26 @@ export function secretRedactor(
     const hidden = [...texts].sort((a, b) => b.length - a.length);
     if (hidden.length === 0) return (text) => text;
     return (text) => hidden.reduce((result, secret) => result.split(secret).join("[secret]"), text);
+}
+
+/**
+ * A failed call's error as the engine may be shown it (both adapters, dynamic and plugin): secret values hidden
+ * in its message and a partial failure's reasons, and the properties a partial failure records made safe by
+ * `secure` (the outputs that reveal a secret input marked secret).
+ */
+export function redactedError(
+    error: unknown,
+    redact: (text: string) => string,
+    secure: (properties: Record<string, unknown>) => Record<string, unknown>,
+): unknown {
+    if (error instanceof PartialFailure) {
+        return new PartialFailure(
+            redact(error.message),
+            error.id,
+            secure(error.properties),
+            error.reasons.map(redact),
+        );
+    }
+    if (error instanceof Error) error.message = redact(error.message);
+    return error;
 }

@@ -1,11 +1,16 @@
 import type { ResourceCredentials } from "../aws/credentials";
 import type { LifecycleContext, StackSettings } from "../core/context";
-import { hostContext, type Properties } from "../dynamic/adapter";
+import { hostContext, lookingAhead, type Properties } from "../dynamic/adapter";
 import { containsUnknown, type CheckFailure } from "../dynamic/check";
 import { resourceCredentials } from "../dynamic/credential-inputs";
 import type { EngineLog } from "../dynamic/engine-log";
-import { PartialFailure } from "../dynamic/partial-failure";
-import { isSecretValue, markSecrets, secretProperties, secretRedactor } from "../dynamic/secrets";
+import {
+    isSecretValue,
+    markSecrets,
+    redactedError,
+    secretProperties,
+    secretRedactor,
+} from "../dynamic/secrets";
 import { detailedDiff, type PropertyDiff } from "./detailed-diff";
 import { PLUGIN_SET_INPUTS, type ResourceDescription } from "./resources";
 
@@ -134,16 +139,7 @@ export function adaptForPlugin(description: ResourceDescription, host: PluginHos
         try {
             return await work();
         } catch (error) {
-            if (error instanceof PartialFailure) {
-                throw new PartialFailure(
-                    redact(error.message),
-                    error.id,
-                    secured(error.properties, secretInputs),
-                    error.reasons.map(redact),
-                );
-            }
-            if (error instanceof Error) error.message = redact(error.message);
-            throw error;
+            throw redactedError(error, redact, (properties) => secured(properties, secretInputs));
         } finally {
             await host.log.flush();
         }
@@ -276,20 +272,5 @@ export function adaptForPlugin(description: ResourceDescription, host: PluginHos
             if (checked[key] !== undefined) inputs[key] = checked[key];
         }
         return inputs;
-    }
-}
-
-/**
- * Runs a lifecycle's read-only look at preview: its failure becomes a warning, so it never fails the call it runs
- * in (the dynamic adapter's rule).
- */
-async function lookingAhead(context: LifecycleContext, look: () => Promise<void>): Promise<void> {
-    try {
-        await look();
-    } catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
-        context.warn(
-            `the read-only look ahead at preview failed, so what applying would do is not shown: ${why}`,
-        );
     }
 }
