@@ -8,12 +8,13 @@ import * as pluginProto from "@pulumi/pulumi/proto/plugin_pb";
 import * as providerRpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as providerProto from "@pulumi/pulumi/proto/provider_pb";
 import * as statusProto from "@pulumi/pulumi/proto/status_pb";
+import { canonicalJson } from "../core/canonical";
 import type { StackSettings } from "../core/context";
 import type { Properties } from "../dynamic/adapter";
 import { PartialFailure } from "../dynamic/partial-failure";
 import type { EngineLog } from "../dynamic/engine-log";
 import { adaptForPlugin, revealSecrets, type PluginResource } from "./adapter";
-import { providerSettings } from "./config";
+import { CONFIG_KEYS, providerSettings } from "./config";
 import { resourceOf, RESOURCES, tokenOfUrn } from "./resources";
 
 /**
@@ -100,6 +101,21 @@ export async function servePlugin(options: ServerOptions): Promise<PluginServer>
                 const response = new providerProto.CheckResponse();
                 response.setInputs(call.request.getNews());
                 response.setFailuresList(problems.map(({ property, reason }) => failure(property, reason)));
+                return response;
+            }),
+        // A change of region or credentials changes where and as whom later calls go, never what exists: an
+        // update of the provider, never a replacement of it (which would replace every resource it serves).
+        diffConfig: (call: Call<providerProto.DiffRequest>, callback) =>
+            answer(callback, async () => {
+                const olds = revealSecrets(fromStruct(call.request.getOlds())).plain;
+                const news = revealSecrets(fromStruct(call.request.getNews())).plain;
+                const changed = Object.keys(CONFIG_KEYS).filter(
+                    (key) => canonicalJson(olds[key] ?? null) !== canonicalJson(news[key] ?? null),
+                );
+                const Changes = providerProto.DiffResponse.DiffChanges;
+                const response = new providerProto.DiffResponse();
+                response.setChanges(changed.length > 0 ? Changes.DIFF_SOME : Changes.DIFF_NONE);
+                response.setDiffsList(changed);
                 return response;
             }),
         configure: (call: Call<providerProto.ConfigureRequest>, callback) =>

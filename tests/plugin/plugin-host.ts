@@ -135,6 +135,24 @@ export class PluginHost {
         return failures(response);
     }
 
+    async diffConfig(
+        olds: Properties,
+        news: Properties,
+    ): Promise<{ changes: boolean; replaces: string[]; diffs: string[] }> {
+        const request = new providerProto.DiffRequest();
+        request.setUrn("urn:pulumi:test::plugin-test::pulumi:providers:inspector::default");
+        request.setOlds(toStruct(olds));
+        request.setNews(toStruct(news));
+        const response = await this.call<providerProto.DiffResponse>((done) =>
+            this.client.diffConfig(request, done),
+        );
+        return {
+            changes: response.getChanges() === providerProto.DiffResponse.DiffChanges.DIFF_SOME,
+            replaces: response.getReplacesList(),
+            diffs: response.getDiffsList(),
+        };
+    }
+
     /** Configure with the provider's config (keys without namespace, as the engine's `args`). */
     async configure(config: Properties): Promise<providerProto.ConfigureResponse> {
         const request = new providerProto.ConfigureRequest();

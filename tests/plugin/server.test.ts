@@ -53,6 +53,16 @@ describe("the provider plugin over gRPC, against the emulator", function () {
         assert.deepEqual(await plugin.checkConfig({ region: "us-east-1" }), []);
     });
 
+    it("diffs the provider config as an update, never a replacement of the provider", async () => {
+        const moved = await plugin.diffConfig(
+            { region: "us-east-1", secretKey: secret("a") },
+            { region: "eu-west-1", secretKey: secret("b") },
+        );
+        assert.deepEqual(moved, { changes: true, replaces: [], diffs: ["region", "secretKey"] });
+        const same = await plugin.diffConfig({ region: "us-east-1" }, { region: "us-east-1" });
+        assert.equal(same.changes, false);
+    });
+
     it("checks inputs: the URN set by the plugin, defaults filled in, failures naming the property", async () => {
         const good = await plugin.check(ENABLEMENT, {}, { resourceTypes: ["ecr", "EC2", "EC2"] });
         assert.deepEqual(good.failures, []);
