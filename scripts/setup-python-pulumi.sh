@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Provides a Python virtual environment with the `pulumi` package from PyPI, to import and check the generated
-# Python SDK (sdk/python) with, and prints the environment's folder (its python is <folder>/bin/python).
+# Provides a Python virtual environment with the `pulumi` package from PyPI and the other packages the generated
+# Python SDK requires (sdk/python/setup.py: parver, semver), and setuptools and wheel to install that SDK from its
+# folder without reaching PyPI (`pip install --no-index --no-build-isolation`), and mypy ($MYPY_VERSION, default
+# 2.4.1) to type-check programs that use it. Prints the environment's folder (its python is <folder>/bin/python).
 #
 # The version is $PULUMI_PYTHON_VERSION, default: the installed @pulumi/pulumi's, the version of the code
 # generators that wrote the SDK (scripts/gen-sdk/go.mod). Order of preference:
 #   1. an environment made earlier, cached outside the repository under $PULUMI_INSPECTOR_CACHE (default
-#      ~/.cache/pulumi-inspector), keyed by that version: a second run costs nothing;
-#   2. a new one: `python3 -m venv`, then `pip install pulumi==<version>`.
+#      ~/.cache/pulumi-inspector), keyed by both versions: a second run costs nothing;
+#   2. a new one: `python3 -m venv`, then `pip install pulumi==<version> parver semver setuptools wheel mypy`.
 # Progress goes to stderr; only the folder goes to stdout.
 set -euo pipefail
 
@@ -19,10 +21,11 @@ if [ -z "$version" ]; then
     exit 1
 fi
 cache_root=${PULUMI_INSPECTOR_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-inspector}
-venv="$cache_root/python-pulumi-$version"
+mypy_version=${MYPY_VERSION:-2.4.1}
+venv="$cache_root/python-pulumi-$version-mypy-$mypy_version"
 
-if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c 'import pulumi' 2>/dev/null; then
-    log "using cached Python environment with pulumi $version ($venv)"
+if [ -x "$venv/bin/python" ] && "$venv/bin/python" -c 'import pulumi, parver, semver, setuptools, wheel, mypy' 2>/dev/null; then
+    log "using cached Python environment with pulumi $version and mypy $mypy_version ($venv)"
     echo "$venv"
     exit 0
 fi
@@ -34,12 +37,12 @@ if ! command -v "$python" >/dev/null 2>&1; then
 fi
 
 rm -rf "$venv.partial"
-log "making a Python environment with pulumi==$version from PyPI"
+log "making a Python environment with pulumi==$version, parver, semver, setuptools, wheel and mypy==$mypy_version from PyPI"
 "$python" -m venv "$venv.partial" >&2
-"$venv.partial/bin/python" -m pip install --quiet "pulumi==$version" >&2
+"$venv.partial/bin/python" -m pip install --quiet "pulumi==$version" "parver>=0.2.1" "semver>=2.8.1" setuptools wheel "mypy==$mypy_version" >&2
 # Made aside and moved into place, so that an interrupted run leaves no half-made environment. A moved venv's
 # bin/python still works (it finds its packages from pyvenv.cfg beside it); its other bin/ scripts are not used.
 rm -rf "$venv"
 mv "$venv.partial" "$venv"
-log "Python environment with pulumi $version ready in $venv"
+log "Python environment with pulumi $version and mypy $mypy_version ready in $venv"
 echo "$venv"
