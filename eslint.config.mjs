@@ -4,7 +4,17 @@ import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-    { ignores: ["dist/**", "node_modules/**", "examples/*/node_modules/**", "examples/*/bin/**"] },
+    {
+        // sdk/python and sdk/go are generated (npm run sdk), not linted.
+        ignores: [
+            "dist/**",
+            "node_modules/**",
+            "examples/*/node_modules/**",
+            "examples/*/bin/**",
+            "sdk/python/**",
+            "sdk/go/**",
+        ],
+    },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     prettier,
