@@ -13,7 +13,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
+	"runtime/debug"
 	"sort"
 
 	"github.com/blang/semver"
@@ -100,7 +102,37 @@ func run(schemaPath, outDir string) error {
 	if err != nil {
 		return fmt.Errorf("go: %w", err)
 	}
+	if _, ok := goFiles["go.mod"]; !ok {
+		mod, err := goModule(goPkg)
+		if err != nil {
+			return err
+		}
+		goFiles["go.mod"] = mod
+	}
 	return write(filepath.Join(outDir, "go"), goFiles)
+}
+
+// goModule is the Go SDK's go.mod, so that programs `go get` it from its own module (the generator writes one only
+// for packages that opt into its newer layout): the module is the folder above the import base path, and it
+// requires the Pulumi Go SDK these generators were built with.
+func goModule(pkg *schema.Package) ([]byte, error) {
+	info, ok := pkg.Language["go"].(gogen.GoPackageInfo)
+	if !ok || info.ImportBasePath == "" {
+		return nil, fmt.Errorf("go: the schema's language.go names no importBasePath")
+	}
+	version := ""
+	if build, ok := debug.ReadBuildInfo(); ok {
+		for _, dep := range build.Deps {
+			if dep.Path == "github.com/pulumi/pulumi/sdk/v3" {
+				version = dep.Version
+			}
+		}
+	}
+	if version == "" {
+		return nil, fmt.Errorf("go: this tool was built without github.com/pulumi/pulumi/sdk/v3")
+	}
+	return []byte(fmt.Sprintf("module %s\n\ngo 1.25\n\nrequire github.com/pulumi/pulumi/sdk/v3 %s\n",
+		path.Dir(info.ImportBasePath), version)), nil
 }
 
 // write replaces dir's contents with files (paths relative to dir), as gen-sdk does with its output folder.
