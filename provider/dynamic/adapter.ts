@@ -182,12 +182,19 @@ export function adaptLifecycle<Inputs, Outputs extends Inputs>(
         for (const key of lifecycle.inputKeys) if (props[key] !== undefined) inputs[key] = props[key];
         return inputs as Inputs;
     };
-    /** The context of one call, its messages with the values of `props`' secret inputs hidden. */
-    const contextFor = (props: Properties): LifecycleContext => {
+    /**
+     * The context of one call, its messages with the values of `props`' secret inputs hidden, and those of
+     * `recorded` too when given (a preview compares with the state: a removed account of a secret list is named
+     * only there).
+     */
+    const contextFor = (props: Properties, recorded?: Properties): LifecycleContext => {
         // The resource's own credentials: the new inputs' for create and update, the state's for read and delete.
         const urn = isUrn(props.resourceUrn) ? props.resourceUrn : undefined;
         const context = makeContext(resourceCredentials(props), urn);
-        const redact = secretRedactor(props, secretInputsOf(props));
+        const hideNew = secretRedactor(props, secretInputsOf(props));
+        const hideRecorded = recorded ? secretRedactor(recorded, secretInputsOf(recorded)) : undefined;
+        const redact = (message: string): string =>
+            hideRecorded ? hideRecorded(hideNew(message)) : hideNew(message);
         return {
             ...context,
             log: (message) => context.log(redact(message)),
@@ -256,7 +263,7 @@ export function adaptLifecycle<Inputs, Outputs extends Inputs>(
                 );
                 const preview = lifecycle.preview;
                 if (outcome.changes && preview) {
-                    const context = contextFor(news);
+                    const context = contextFor(news, olds);
                     await lookingAhead(context, () =>
                         preview(
                             id,

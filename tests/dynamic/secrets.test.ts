@@ -264,6 +264,21 @@ describe("secret inputs and the outputs derived from them", () => {
             assert.deepEqual(context.warnings, ["left [secret] alone"]);
         });
 
+        it("a preview hides the recorded secret values too: a removed account is named only in the state", async () => {
+            const previewing: ResourceLifecycle<Inputs, Outputs> = {
+                ...lifecycle,
+                diff: () => ({ changes: true, replaces: [], deleteBeforeReplace: false }),
+                async preview(_id, olds, news, ctx) {
+                    const kept = new Set((news.accountIds as string[] | undefined) ?? []);
+                    const removed = (olds.accountIds ?? []).filter((accountId) => !kept.has(accountId));
+                    ctx.log(`up would disable ${removed.join(", ")} and keep ${[...kept].join(", ")}`);
+                },
+            };
+            const recorded = { ...props, accountIds: ["444455556666", "777788889999"] };
+            await adaptLifecycle(previewing, () => (context = testContext())).diff!("id-1", recorded, props);
+            assert.deepEqual(context.logs, ["up would disable [secret] and keep [secret]"]);
+        });
+
         it("diff reports a change when inputs became secret, and none when nothing changed", async () => {
             const plain = { accountIds: ["444455556666"] };
             assert.equal((await provider().diff!("id-1", plain, props)).changes, true);
