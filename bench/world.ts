@@ -3,6 +3,7 @@ import { DEFAULT_SETTINGS, startEmulator, type PartialSettings, type RunningEmul
 import { resetClients } from "../provider/aws/clients";
 import { WAIT_POLICY_VARIABLE, type LifecycleContext } from "../provider/core/context";
 import { hostContext } from "../provider/dynamic/adapter";
+import { ENV_KEYS } from "../tests/support/sdk-emulator";
 import type { BenchClock } from "./clock";
 
 export const REGION = "us-east-1";
@@ -22,16 +23,6 @@ export function accountSettings(members: readonly string[]): PartialSettings["ac
         ...members.map((accountId) => ({ accountId, role: "member" as const })),
     ];
 }
-
-/** The variables through which the SDK's default chain finds the emulator and its keys. */
-const ENV_KEYS = [
-    "AWS_ENDPOINT_URL_INSPECTOR",
-    "AWS_ENDPOINT_URL_INSPECTOR2",
-    "AWS_ENDPOINT_URL_STS",
-    "AWS_ACCESS_KEY_ID",
-    "AWS_SECRET_ACCESS_KEY",
-    "AWS_REGION",
-] as const;
 
 /** One SDK command as the provider sent it (before the SDK's own retries). */
 export interface SentCommand {

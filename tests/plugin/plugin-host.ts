@@ -3,14 +3,12 @@ import * as path from "node:path";
 import * as readline from "node:readline";
 import * as grpc from "@grpc/grpc-js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
-import { Struct, type JavaScriptValue } from "google-protobuf/google/protobuf/struct_pb";
 import * as engineRpc from "@pulumi/pulumi/proto/engine_grpc_pb";
 import * as pluginProto from "@pulumi/pulumi/proto/plugin_pb";
 import * as providerRpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as providerProto from "@pulumi/pulumi/proto/provider_pb";
-import { Status } from "@pulumi/pulumi/proto/status_pb";
 import { repoRoot } from "../architecture/repo-root";
-import { HostError, type InitFailure } from "../support/dynamic-provider-host";
+import { fromStruct, HostError, readInitFailure, toStruct } from "../support/dynamic-provider-host";
 
 /**
  * Runs the built plugin (`bin/pulumi-resource-inspector`, so the wrapper is tested too) the way the engine does:
@@ -277,7 +275,7 @@ export class PluginHost {
                           new HostError(
                               error.details || error.message,
                               error.code,
-                              initFailure(error.metadata),
+                              readInitFailure(error.metadata),
                           ),
                       )
                     : resolve(response),
@@ -290,29 +288,6 @@ function failures(response: providerProto.CheckResponse): { property: string; re
     return response
         .getFailuresList()
         .map((failure) => ({ property: failure.getProperty(), reason: failure.getReason() }));
-}
-
-function toStruct(props: Properties): Struct {
-    return Struct.fromJavaScript(JSON.parse(JSON.stringify(props)) as Record<string, JavaScriptValue>);
-}
-
-function fromStruct(struct: Struct | undefined): Properties {
-    return struct ? (struct.toJavaScript() as Properties) : {};
-}
-
-function initFailure(metadata: grpc.Metadata | undefined): InitFailure | undefined {
-    const [encoded] = metadata?.get("grpc-status-details-bin") ?? [];
-    if (!encoded || typeof encoded === "string") return undefined;
-    for (const detail of Status.deserializeBinary(new Uint8Array(encoded)).getDetailsList()) {
-        if (detail.getTypeName() !== "pulumirpc.ErrorResourceInitFailed") continue;
-        const failure = providerProto.ErrorResourceInitFailed.deserializeBinary(detail.getValue_asU8());
-        return {
-            id: failure.getId(),
-            properties: fromStruct(failure.getProperties()),
-            reasons: failure.getReasonsList(),
-        };
-    }
-    return undefined;
 }
 
 /** The engine's marking of a secret value on the wire. */

@@ -475,11 +475,12 @@ function setNames(
 }
 
 /** The engine sends JSON-like values only; a JSON round trip drops `undefined` as the engine would. */
-function toStruct(props: Properties): Struct {
+export function toStruct(props: Properties): Struct {
     return Struct.fromJavaScript(JSON.parse(JSON.stringify(props)) as Record<string, JavaScriptValue>);
 }
 
-function fromStruct(struct: Struct | undefined): Properties {
+/** Properties as a provider answered them over gRPC. */
+export function fromStruct(struct: Struct | undefined): Properties {
     return struct ? (struct.toJavaScript() as Properties) : {};
 }
 
@@ -488,7 +489,7 @@ function toHostError(error: grpc.ServiceError): HostError {
 }
 
 /** The `ErrorResourceInitFailed` the host packs into `grpc-status-details-bin` when a create or update fails. */
-function readInitFailure(metadata: grpc.Metadata | undefined): InitFailure | undefined {
+export function readInitFailure(metadata: grpc.Metadata | undefined): InitFailure | undefined {
     const [encoded] = metadata?.get("grpc-status-details-bin") ?? [];
     if (!encoded || typeof encoded === "string") return undefined;
     for (const detail of Status.deserializeBinary(new Uint8Array(encoded)).getDetailsList()) {

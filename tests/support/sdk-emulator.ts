@@ -2,7 +2,7 @@ import { resetClients } from "../../provider/aws/clients";
 import { type PartialSettings, type RunningEmulator, startEmulator } from "../../emulator";
 
 /** The variables through which the SDK's default chain finds the emulator and its keys. */
-const ENV_KEYS = [
+export const ENV_KEYS = [
     "AWS_ENDPOINT_URL_INSPECTOR",
     "AWS_ENDPOINT_URL_INSPECTOR2",
     "AWS_ENDPOINT_URL_STS",
